@@ -1,0 +1,159 @@
+//! Every piece of UI text, in English and Swedish side by side. A key without both languages
+//! does not compile; a test checks that neither is empty.
+//!
+//! ```
+//! use innovation_atlas::{i18n::t, dataset::Lang};
+//! assert_eq!(t(Lang::Sv).search_label, "Sök");
+//! ```
+
+use crate::dataset::{Lang, Region};
+use crate::directory::Kind;
+
+macro_rules! strings {
+    ($($key:ident: $en:expr, $sv:expr;)*) => {
+        /// The UI's texts in one language.
+        pub struct Strings { $(pub $key: &'static str,)* }
+        const EN: Strings = Strings { $($key: $en,)* };
+        const SV: Strings = Strings { $($key: $sv,)* };
+        impl Strings {
+            /// Every (key, text) pair, for the completeness test.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($key), self.$key),)*]
+            }
+        }
+    };
+}
+
+strings! {
+    app_title: "International Innovation Initiative", "Internationella innovationsinitiativet";
+    intro: "Where Sweden works with priority countries on innovation: who is there, the LinkedIn groups to join, and where to read more.",
+        "Här samarbetar Sverige med prioriterade länder om innovation: vilka som finns på plats, LinkedIn-grupperna att gå med i och var du kan läsa mer.";
+    skip_to_directory: "Skip to directory", "Hoppa till förteckningen";
+    language_label: "Language", "Språk";
+    other_language: "Svenska", "English";
+    loading: "Loading the initiative's data…", "Hämtar initiativets data…";
+    error_heading: "The data could not be shown", "Det gick inte att visa uppgifterna";
+    try_again: "Try again", "Försök igen";
+    crash_message: "Something went wrong in the app. Reload the page to try again.",
+        "Något gick fel i appen. Ladda om sidan för att försöka igen.";
+    data_problems_heading: "Data problems", "Problem i data";
+    data_problems_intro: "These records in the data file were left out or shown without a link. Editors: fix them in initiative.json.",
+        "Dessa poster i datafilen visas inte, eller visas utan länk. Redaktörer: rätta dem i initiative.json.";
+    map_heading: "Map", "Karta";
+    map_label: "World map of the initiative's priority countries. The directory below lists the same information as text.",
+        "Världskarta över initiativets prioriterade länder. Förteckningen nedan har samma uppgifter i textform.";
+    map_keys_hint: "On the map: arrow keys move between countries, Enter selects, + and − zoom, Escape closes.",
+        "På kartan: piltangenterna flyttar mellan länder, Enter väljer, + och − zoomar, Escape stänger.";
+    zoom_in: "Zoom in", "Zooma in";
+    zoom_out: "Zoom out", "Zooma ut";
+    zoom_reset: "Reset map", "Återställ kartan";
+    legend_heading: "Legend", "Teckenförklaring";
+    legend_priority: "Priority country (ringed marker)", "Prioriterat land (markering med ring)";
+    legend_selected: "Selected country (thick outline)", "Valt land (tjock kontur)";
+    legend_dimmed: "Priority country outside the current filters (striped)", "Prioriterat land utanför filtren (randigt)";
+    legend_other: "Other countries", "Övriga länder";
+    map_disclaimer: "Borders shown are not an official position.", "Gränserna på kartan är inget officiellt ställningstagande.";
+    directory_heading: "Directory", "Förteckning";
+    search_label: "Search", "Sök";
+    search_hint: "Names, cities and descriptions", "Namn, städer och beskrivningar";
+    filter_kind: "Kind", "Typ";
+    filter_region: "Region", "Region";
+    filter_org: "Coordinator", "Samordnare";
+    filter_country: "Country", "Land";
+    all_option: "All", "Alla";
+    clear_filters: "Clear filters", "Rensa filter";
+    copy_link: "Copy link", "Kopiera länk";
+    link_copied: "Link copied.", "Länken är kopierad.";
+    copy_fallback: "Copy the selected address:", "Kopiera den markerade adressen:";
+    no_results: "No entries match these filters.", "Inga poster matchar filtren.";
+    kind_country: "Country", "Land";
+    kind_office: "Office", "Kontor";
+    kind_scout: "Innovation scouts", "Innovationsscouter";
+    kind_group: "LinkedIn group", "LinkedIn-grupp";
+    kind_organisation: "Organisation", "Organisation";
+    region_europe: "Europe", "Europa";
+    region_asia: "Asia", "Asien";
+    region_americas: "The Americas", "Amerika";
+    region_middle_east_africa: "Middle East & Africa", "Mellanöstern och Afrika";
+    in_sweden: "Sweden-wide", "Hela Sverige";
+    close: "Close", "Stäng";
+    present_heading: "Who is there", "Vilka som finns på plats";
+    nobody_listed: "No office or scouts are listed for this country.", "Inget kontor eller scouter finns listade för det här landet.";
+    groups_heading: "LinkedIn groups", "LinkedIn-grupper";
+    no_groups: "No LinkedIn group is listed for this country yet.", "Ingen LinkedIn-grupp finns listad för det här landet ännu.";
+    timeline_heading: "Timeline", "Tidslinje";
+    sources_heading: "Sources", "Källor";
+    source_label: "Source", "Källa";
+    source_missing: "Source not given", "Källa saknas";
+    website: "Website", "Webbplats";
+    linkedin_group: "LinkedIn group", "LinkedIn-grupp";
+    link_not_published: "Link not published — search LinkedIn for the group name",
+        "Länken är inte publicerad — sök efter gruppens namn på LinkedIn";
+    new_tab: "(opens in a new tab)", "(öppnas i en ny flik)";
+    since: "Since", "Sedan";
+    not_a_priority_country: "is not one of the initiative's priority countries.", "är inte ett av initiativets prioriterade länder.";
+    footer_source: "Source: Vinnova, “International Innovation Initiative”, last updated", "Källa: Vinnova, ”International Innovation Initiative”, senast uppdaterad";
+    accessibility_link: "Accessibility statement", "Tillgänglighetsredogörelse";
+}
+
+/// The UI texts for `lang`.
+pub fn t(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::En => &EN,
+        Lang::Sv => &SV,
+    }
+}
+
+pub fn kind_name(kind: Kind, lang: Lang) -> &'static str {
+    let s = t(lang);
+    match kind {
+        Kind::Country => s.kind_country,
+        Kind::Office => s.kind_office,
+        Kind::Scout => s.kind_scout,
+        Kind::Group => s.kind_group,
+        Kind::Organisation => s.kind_organisation,
+    }
+}
+
+pub fn region_name(region: Region, lang: Lang) -> &'static str {
+    let s = t(lang);
+    match region {
+        Region::Europe => s.region_europe,
+        Region::Asia => s.region_asia,
+        Region::Americas => s.region_americas,
+        Region::MiddleEastAfrica => s.region_middle_east_africa,
+    }
+}
+
+/// "3 entries" / "1 entry" / "3 poster" / "1 post".
+pub fn result_count(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::En, 1) => "1 entry".into(),
+        (Lang::En, n) => format!("{n} entries"),
+        (Lang::Sv, 1) => "1 post".into(),
+        (Lang::Sv, n) => format!("{n} poster"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_ui_string_has_both_languages() {
+        for lang in Lang::ALL {
+            for (key, text) in t(lang).entries() {
+                assert!(!text.trim().is_empty(), "UI string {key} is empty in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn swedish_ui_is_swedish() {
+        assert_eq!(t(Lang::Sv).search_label, "Sök");
+        assert_eq!(t(Lang::En).other_language, "Svenska");
+        assert_eq!(t(Lang::Sv).other_language, "English");
+        assert_eq!(result_count(2, Lang::Sv), "2 poster");
+        assert_eq!(result_count(1, Lang::En), "1 entry");
+    }
+}

@@ -1,0 +1,15 @@
+//! Innovation Atlas: Sweden's International Innovation Initiative as a world map and directory.
+//!
+//! Pure logic (no browser needed, tested by `cargo test`) lives in the top-level modules; the
+//! Leptos components live in [`ui`]. See ARCHITECTURE.md for the map of the code.
+
+pub mod countries;
+pub mod dataset;
+pub mod directory;
+pub mod i18n;
+pub mod text;
+pub mod validate;
+pub mod view_state;
+pub mod world;
+
+pub mod ui;

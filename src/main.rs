@@ -1,0 +1,3 @@
+fn main() {
+    innovation_atlas::ui::start();
+}

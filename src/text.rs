@@ -1,0 +1,64 @@
+//! Text folding for search and language-aware sorting.
+//!
+//! ```
+//! use innovation_atlas::{text, dataset::Lang};
+//! assert_eq!(text::fold("Brasília"), "brasilia");
+//! assert!(text::sort_key("Österrike", Lang::Sv) > text::sort_key("Zambia", Lang::Sv));
+//! assert!(text::sort_key("Österrike", Lang::En) < text::sort_key("Zambia", Lang::En));
+//! ```
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::dataset::Lang;
+
+/// Lower case without diacritics, so "goteborg" finds "Göteborg" and "brasilia" "Brasília".
+pub fn fold(s: &str) -> String {
+    s.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
+}
+
+/// A key that sorts names as a reader of `lang` expects: in Swedish å, ä and ö come after z
+/// (and æ, ø sort with ä, ö); other accents sort with their base letter in both languages.
+pub fn sort_key(s: &str, lang: Lang) -> Vec<u32> {
+    const AFTER_Z: u32 = 'z' as u32;
+    let mut key = Vec::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let swedish_letter = match (lang, c) {
+            (Lang::Sv, 'å') => Some(1),
+            (Lang::Sv, 'ä' | 'æ') => Some(2),
+            (Lang::Sv, 'ö' | 'ø') => Some(3),
+            _ => None,
+        };
+        match swedish_letter {
+            Some(rank) => key.push(AFTER_Z + rank),
+            None => key.extend(c.to_string().nfd().filter(|c| !is_combining_mark(*c)).map(|c| c as u32)),
+        }
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_removes_case_and_accents() {
+        assert_eq!(fold("GÖTEBORG"), "goteborg");
+        assert_eq!(fold("Côte d'Ivoire"), "cote d'ivoire");
+        assert_eq!(fold("Seoul"), "seoul");
+    }
+
+    #[test]
+    fn swedish_sorts_a_ring_a_umlaut_o_umlaut_after_z() {
+        let mut names = vec!["Österrike", "Ägypten", "Åland", "Zambia", "Albanien"];
+        names.sort_by_key(|n| sort_key(n, Lang::Sv));
+        assert_eq!(names, ["Albanien", "Zambia", "Åland", "Ägypten", "Österrike"]);
+    }
+
+    #[test]
+    fn english_sorts_accents_with_their_base_letter() {
+        let mut names = vec!["Zambia", "Åland Islands", "Albania"];
+        names.sort_by_key(|n| sort_key(n, Lang::En));
+        assert_eq!(names, ["Åland Islands", "Albania", "Zambia"]);
+    }
+}

@@ -1,0 +1,123 @@
+//! The page: header, the status line, map, details and directory, footer.
+
+use leptos::prelude::*;
+use leptos_router::components::Router;
+
+use crate::dataset::Lang;
+use crate::i18n::t;
+
+use super::details::CountryDetails;
+use super::directory::DirectorySection;
+use super::map::WorldMap;
+use super::state::{AppState, History};
+use super::status::{DataProblems, LoadStatus};
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <Page/>
+        </Router>
+    }
+}
+
+#[component]
+fn Page() -> impl IntoView {
+    let state = AppState::provide();
+    let lang = state.lang;
+    let embed = Memo::new(move |_| state.view.with(|v| v.embed));
+    follow_language_in_document(lang);
+    Effect::new(move || {
+        if let Some(body) = document().body() {
+            body.set_class_name(if embed.get() { "embed" } else { "" });
+        }
+    });
+    let ready = move || state.ready().is_some();
+
+    view! {
+        <a class="skip-link" href="#directory-heading" on:click=skip_to_directory>
+            {move || t(lang.get()).skip_to_directory}
+        </a>
+        <header class="page-header" class:visually-hidden=embed>
+            <h1>{move || t(lang.get()).app_title}</h1>
+            <p class="intro">{move || t(lang.get()).intro}</p>
+        </header>
+        <main id="main">
+            <div class="toolbar">
+                <LanguageSwitch/>
+            </div>
+            <LoadStatus/>
+            <Show when=ready>
+                <WorldMap/>
+                <CountryDetails/>
+                <DirectorySection/>
+                <DataProblems/>
+            </Show>
+        </main>
+        <Show when=move || !embed.get()>
+            <Footer/>
+        </Show>
+    }
+}
+
+/// `<html lang>` and the document title follow the chosen language.
+fn follow_language_in_document(lang: Memo<Lang>) {
+    Effect::new(move || {
+        let lang = lang.get();
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", lang.code());
+        }
+        document().set_title(t(lang).app_title);
+    });
+}
+
+/// The router would treat `#…` as a navigation; move focus to the directory instead.
+fn skip_to_directory(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(heading) = document().get_element_by_id("directory-heading") {
+        use wasm_bindgen::JsCast;
+        if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+            let _ = heading.focus();
+            heading.scroll_into_view();
+        }
+    }
+}
+
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let other = move || match state.lang.get() {
+        Lang::En => Lang::Sv,
+        Lang::Sv => Lang::En,
+    };
+    let switch = move |_| {
+        let next = other();
+        state.update_view(History::Replace, |v| v.lang = Some(next));
+    };
+    view! {
+        <button type="button" class="language-switch" lang=move || other().code() on:click=switch>
+            {move || t(state.lang.get()).other_language}
+        </button>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let statement = move || match lang.get() {
+        Lang::En => "accessibility.html",
+        Lang::Sv => "tillganglighet.html",
+    };
+    view! {
+        <footer class="page-footer">
+            <p>
+                {move || t(lang.get()).footer_source} " 2020-10-22. "
+                <a href="https://www.vinnova.se/en/m/international-innovation-initiative/" target="_blank" rel="noopener noreferrer">
+                    "vinnova.se" <span class="visually-hidden">" " {move || t(lang.get()).new_tab}</span>
+                </a>
+            </p>
+            <p><a href=statement target="_self" rel="external">{move || t(lang.get()).accessibility_link}</a></p>
+        </footer>
+    }
+}

@@ -1,0 +1,161 @@
+//! The selected country: who is there, its LinkedIn groups, its dated facts and sources.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::countries;
+use crate::dataset::{Dataset, Group, Lang, Office, PresenceKind};
+use crate::directory::linkedin_search_url;
+use crate::i18n::{kind_name, t};
+use crate::directory::Kind;
+
+use super::links::{ExternalLink, SourceLink};
+use super::state::AppState;
+
+#[component]
+pub fn CountryDetails() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let selected = Memo::new(move |_| state.view.with(|v| v.filter.country.clone()));
+    let heading = NodeRef::<html::H2>::new();
+
+    // Focus moves to the heading when the visitor selected a country (not on page load).
+    Effect::new(move || {
+        if selected.get().is_some() && state.focus_details.get() {
+            if let Some(h) = heading.get() {
+                let _ = h.focus();
+                state.focus_details.set(false);
+            }
+        }
+    });
+
+    move || {
+        let code = selected.get()?;
+        let ready = state.ready()?;
+        let lang = state.lang.get();
+        let data = &ready.loaded.dataset;
+        let name = countries::display_name(&code, lang);
+        let close = move |_| state.select_country(None);
+        let body = match data.country(&code) {
+            Some(country) => view! {
+                <p class="summary">{country.summary.get(lang).to_string()}</p>
+                <Presence data=data.clone() code=code.clone() lang=lang/>
+                <Groups data=data.clone() code=code.clone() lang=lang/>
+                <Timeline data=data.clone() code=code.clone() lang=lang/>
+                <h3>{t(lang).sources_heading}</h3>
+                <p><SourceLink url=country.source.clone() lang=lang/></p>
+            }
+            .into_any(),
+            None => view! { <p class="summary">{format!("{name} {}", t(lang).not_a_priority_country)}</p> }.into_any(),
+        };
+        Some(view! {
+            <section class="details" aria-labelledby="details-heading">
+                <div class="details-head">
+                    <h2 id="details-heading" tabindex="-1" node_ref=heading>{name.clone()}</h2>
+                    <button type="button" class="close" on:click=close aria-label=format!("{} {}", t(lang).close, name)>
+                        {t(lang).close}
+                    </button>
+                </div>
+                {body}
+            </section>
+        })
+    }
+}
+
+#[component]
+fn Presence(data: Dataset, code: String, lang: Lang) -> impl IntoView {
+    let offices: Vec<Office> = data.offices_in(&code).cloned().collect();
+    let s = t(lang);
+    view! {
+        <h3>{s.present_heading}</h3>
+        {if offices.is_empty() {
+            view! { <p>{s.nobody_listed}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="presence">
+                    {offices.into_iter().map(|o| office_item(&data, o, lang)).collect_view()}
+                </ul>
+            }
+            .into_any()
+        }}
+    }
+}
+
+fn office_item(data: &Dataset, o: Office, lang: Lang) -> impl IntoView {
+    let s = t(lang);
+    let kind = match o.kind {
+        PresenceKind::Office => Kind::Office,
+        PresenceKind::Scout => Kind::Scout,
+    };
+    let org = o.organisation.as_deref().and_then(|id| data.organisation(id)).map(|org| org.name.get(lang).to_string());
+    let meta = [Some(kind_name(kind, lang).to_string()), Some(o.city.get(lang).to_string()), org]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    view! {
+        <li>
+            <h4>{o.name.get(lang).to_string()}</h4>
+            <p class="meta">{meta}</p>
+            <p>{o.description.get(lang).to_string()}</p>
+            {o.since.clone().map(|since| view! { <p class="meta">{s.since} " " {since}</p> })}
+            {o.website.clone().map(|url| view! { <p><ExternalLink url=url label=s.website.to_string() lang=lang/></p> })}
+            <p><SourceLink url=o.source.clone() lang=lang/></p>
+        </li>
+    }
+}
+
+#[component]
+fn Groups(data: Dataset, code: String, lang: Lang) -> impl IntoView {
+    let groups: Vec<Group> = data.groups_for(&code).cloned().collect();
+    let s = t(lang);
+    view! {
+        <h3>{s.groups_heading}</h3>
+        {if groups.is_empty() {
+            view! { <p>{s.no_groups}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="groups">
+                    {groups.into_iter().map(|g| view! {
+                        <li>
+                            <h4>{g.name.get(lang).to_string()}</h4>
+                            <p>{group_link(&g, lang)}</p>
+                            <p><SourceLink url=g.source.clone() lang=lang/></p>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        }}
+    }
+}
+
+/// The group's own address when published; otherwise say so and offer a LinkedIn search.
+pub fn group_link(g: &Group, lang: Lang) -> AnyView {
+    let s = t(lang);
+    match &g.url {
+        Some(url) => view! { <ExternalLink url=url.clone() label=s.linkedin_group.to_string() lang=lang/> }.into_any(),
+        None => view! {
+            <ExternalLink url=linkedin_search_url(&g.name.en) label=s.link_not_published.to_string() lang=lang/>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn Timeline(data: Dataset, code: String, lang: Lang) -> impl IntoView {
+    let mut events: Vec<_> = data.events_for(&code).cloned().collect();
+    events.sort_by(|a, b| a.date.cmp(&b.date));
+    (!events.is_empty()).then(|| {
+        view! {
+            <h3>{t(lang).timeline_heading}</h3>
+            <ol class="timeline">
+                {events.into_iter().map(|e| view! {
+                    <li>
+                        <time datetime=e.date.clone()>{e.date.clone()}</time> " — " {e.title.get(lang).to_string()}
+                        " " <SourceLink url=e.source.clone() lang=lang/>
+                    </li>
+                }).collect_view()}
+            </ol>
+        }
+    })
+}

@@ -1,0 +1,264 @@
+//! The directory: search and filters, the live result count, and the entries. It is also the
+//! map's text alternative.
+
+use leptos::prelude::*;
+
+use crate::countries;
+use crate::dataset::{Lang, Region};
+use crate::directory::{Entry, Kind, LinkKind};
+use crate::i18n::{kind_name, region_name, result_count, t};
+
+use super::links::{ExternalLink, SourceLink};
+use super::state::{AppState, History};
+
+/// Rows rendered at most; more would cost frames on large datasets, and nobody scrolls them.
+const MAX_ROWS: usize = 100;
+
+#[component]
+pub fn DirectorySection() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let results = Memo::new(move |_| {
+        let ready = state.ready()?;
+        let filter = state.view.with(|v| v.filter.clone());
+        let lang = lang.get();
+        let total = ready.directory.count(&filter, lang);
+        let rows: Vec<Entry> = ready.directory.matches(&filter, lang).take(MAX_ROWS).cloned().collect();
+        Some((total, rows))
+    });
+    let total = move || results.with(|r| r.as_ref().map(|(n, _)| *n).unwrap_or(0));
+
+    view! {
+        <section class="directory" aria-labelledby="directory-heading">
+            <h2 id="directory-heading" tabindex="-1">{move || t(lang.get()).directory_heading}</h2>
+            <Filters/>
+            <div class="result-bar">
+                <p class="result-count" role="status" aria-live="polite">{move || result_count(total(), lang.get())}</p>
+                <CopyLink/>
+            </div>
+            {move || {
+                let (total, rows) = results.get()?;
+                let lang = lang.get();
+                if total == 0 {
+                    return Some(view! {
+                        <div class="empty">
+                            <p>{t(lang).no_results}</p>
+                            <button type="button" on:click=move |_| clear_filters(state)>{t(lang).clear_filters}</button>
+                        </div>
+                    }.into_any());
+                }
+                Some(view! {
+                    <ul class="entries">
+                        {rows.into_iter().map(|e| view! { <EntryCard entry=e lang=lang/> }).collect_view()}
+                    </ul>
+                }.into_any())
+            }}
+        </section>
+    }
+}
+
+fn clear_filters(state: AppState) {
+    let next = state.view.get_untracked().cleared();
+    state.set_view(next, History::Replace);
+}
+
+#[component]
+fn Filters() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let counts = Memo::new(move |_| {
+        let ready = state.ready()?;
+        let filter = state.view.with(|v| v.filter.clone());
+        Some(ready.directory.counts(&filter, lang.get()))
+    });
+    let q = move || state.view.with(|v| v.filter.q.clone());
+    let on_search = move |ev| {
+        let value = event_target_value(&ev);
+        state.update_view(History::Replace, |v| v.filter.q = value);
+    };
+    let kind_value = move || state.view.with(|v| v.filter.kind.map(|k| k.code()).unwrap_or("")).to_string();
+    let region_value = move || state.view.with(|v| v.filter.region.map(|r| r.code()).unwrap_or("")).to_string();
+    let org_value = move || state.view.with(|v| v.filter.org.clone().unwrap_or_default());
+    let kind_options = move || {
+        let lang = lang.get();
+        Kind::ALL
+            .into_iter()
+            .map(|k| {
+                let n = counts.with(|c| c.as_ref().and_then(|c| c.kinds.get(&k).copied()).unwrap_or(0));
+                (k.code().to_string(), format!("{} ({n})", kind_name(k, lang)))
+            })
+            .collect::<Vec<_>>()
+    };
+    let region_options = move || {
+        let lang = lang.get();
+        Region::ALL
+            .into_iter()
+            .map(|r| {
+                let n = counts.with(|c| c.as_ref().and_then(|c| c.regions.get(&r).copied()).unwrap_or(0));
+                (r.code().to_string(), format!("{} ({n})", region_name(r, lang)))
+            })
+            .collect::<Vec<_>>()
+    };
+    let org_options = move || {
+        let lang = lang.get();
+        let Some(ready) = state.ready() else { return vec![] };
+        ready
+            .directory
+            .coordinators
+            .iter()
+            .map(|(id, name)| {
+                let n = counts.with(|c| c.as_ref().and_then(|c| c.orgs.get(id).copied()).unwrap_or(0));
+                (id.clone(), format!("{} ({n})", short_name(name.get(lang))))
+            })
+            .collect::<Vec<_>>()
+    };
+    let country_chip = move || {
+        let code = state.view.with(|v| v.filter.country.clone())?;
+        let lang = lang.get();
+        let name = countries::display_name(&code, lang);
+        Some(view! {
+            <p class="chip">
+                {t(lang).filter_country} ": " {name.clone()} " "
+                <button type="button" aria-label=format!("{} {name}", t(lang).close) on:click=move |_| state.select_country(None)>"×"</button>
+            </p>
+        })
+    };
+
+    view! {
+        <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
+            <div class="field search-field">
+                <label for="search">{move || t(lang.get()).search_label}</label>
+                <input id="search" type="search" autocomplete="off" aria-describedby="search-hint"
+                    prop:value=q on:input=on_search/>
+                <span id="search-hint" class="hint">{move || t(lang.get()).search_hint}</span>
+            </div>
+            <FilterSelect id="filter-kind" label=Signal::derive(move || t(lang.get()).filter_kind) value=Signal::derive(kind_value)
+                options=Signal::derive(kind_options)
+                on_change=move |v: String| state.update_view(History::Replace, |view| view.filter.kind = Kind::from_code(&v))/>
+            <FilterSelect id="filter-region" label=Signal::derive(move || t(lang.get()).filter_region) value=Signal::derive(region_value)
+                options=Signal::derive(region_options)
+                on_change=move |v: String| state.update_view(History::Replace, |view| view.filter.region = Region::from_code(&v))/>
+            <FilterSelect id="filter-org" label=Signal::derive(move || t(lang.get()).filter_org) value=Signal::derive(org_value)
+                options=Signal::derive(org_options)
+                on_change=move |v: String| state.update_view(History::Replace, |view| view.filter.org = (!v.is_empty()).then_some(v))/>
+            {country_chip}
+            <button type="button" class="clear" on:click=move |_| clear_filters(state)>{move || t(lang.get()).clear_filters}</button>
+        </form>
+    }
+}
+
+/// "Vinnova — Sweden's Innovation Agency" → "Vinnova" for a compact option label.
+fn short_name(name: &str) -> &str {
+    name.split(" — ").next().unwrap_or(name)
+}
+
+#[component]
+fn FilterSelect(
+    id: &'static str,
+    label: Signal<&'static str>,
+    value: Signal<String>,
+    options: Signal<Vec<(String, String)>>,
+    on_change: impl Fn(String) + 'static,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id on:change=move |ev| on_change(event_target_value(&ev)) prop:value=value>
+                <option value="" selected=move || value.get().is_empty()>{move || t(state.lang.get()).all_option}</option>
+                {move || options.get().into_iter().map(|(code, text)| {
+                    let selected = code == value.get();
+                    view! { <option value=code selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+fn EntryCard(entry: Entry, lang: Lang) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let s = t(lang);
+    let countries_for_highlight = entry.countries.clone();
+    let highlight = move || state.highlight.set(countries_for_highlight.clone());
+    let highlight_on_focus = highlight.clone();
+    let unhighlight = move || state.highlight.set(Vec::new());
+    let place = match (&entry.city, entry.countries.is_empty()) {
+        (_, true) => s.in_sweden.to_string(),
+        (Some(city), _) => format!("{}, {}", city.get(lang), country_names(&entry.countries, lang)),
+        (None, _) => country_names(&entry.countries, lang),
+    };
+    let country_buttons = entry.countries.iter().map(|code| {
+        let code = code.clone();
+        let name = countries::display_name(&code, lang);
+        let on_click = move |_| state.select_country(Some(code.clone()));
+        view! { <button type="button" class="link-button" on:click=on_click>{name}</button> }
+    }).collect_view();
+    let links = entry.links.iter().map(|link| {
+        let label = match link.kind {
+            LinkKind::Website => s.website,
+            LinkKind::LinkedInGroup => s.linkedin_group,
+            LinkKind::LinkedInSearch => s.link_not_published,
+        };
+        view! { <li><ExternalLink url=link.url.clone() label=label.to_string() lang=lang/></li> }
+    }).collect_view();
+    view! {
+        <li class=format!("entry {}", entry.kind.code()) on:mouseenter=move |_| highlight() on:focusin=move |_| highlight_on_focus()
+            on:mouseleave=move |_| unhighlight() on:focusout=move |_| unhighlight()>
+            <article>
+                <h3>{entry.name.get(lang).to_string()}</h3>
+                <p class="meta"><span class="kind">{kind_name(entry.kind, lang)}</span> " · " {place}</p>
+                <p>{entry.description.get(lang).to_string()}</p>
+                <div class="entry-actions">
+                    {country_buttons}
+                    <ul class="links">{links}</ul>
+                </div>
+                <p class="source-line"><SourceLink url=entry.source.clone() lang=lang/></p>
+            </article>
+        </li>
+    }
+}
+
+fn country_names(codes: &[String], lang: Lang) -> String {
+    codes.iter().map(|c| countries::display_name(c, lang)).collect::<Vec<_>>().join(", ")
+}
+
+#[component]
+fn CopyLink() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let (message, set_message) = signal(None::<&'static str>);
+    let (fallback, set_fallback) = signal(None::<String>);
+    let copy = move |_| {
+        let url = state.current_url();
+        let clipboard = window().navigator().clipboard();
+        let promise = clipboard.write_text(&url);
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(_) => {
+                    set_fallback.set(None);
+                    set_message.set(Some(t(lang.get_untracked()).link_copied));
+                }
+                // No clipboard permission (some browsers, sandboxed frames): show the address
+                // selected, ready for Ctrl+C.
+                Err(_) => {
+                    set_message.set(None);
+                    set_fallback.set(Some(url));
+                }
+            }
+        });
+    };
+    view! {
+        <div class="copy-link">
+            <button type="button" on:click=copy>{move || t(lang.get()).copy_link}</button>
+            <span role="status" class="copy-message">{move || message.get()}</span>
+            {move || fallback.get().map(|url| view! {
+                <label class="copy-fallback">{t(lang.get()).copy_fallback} " "
+                    <input type="text" readonly prop:value=url
+                        on:focus=|ev| { let _ = event_target::<web_sys::HtmlInputElement>(&ev).select(); }
+                        autofocus/>
+                </label>
+            })}
+        </div>
+    }
+}

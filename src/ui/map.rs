@@ -1,0 +1,351 @@
+//! The world map: every country drawn, the priority countries as buttons with markers,
+//! zoom and pan by buttons, Ctrl+wheel, drag and pinch, and a keyboard model of one tab stop
+//! with arrow keys between countries.
+
+use std::collections::{BTreeSet, HashMap};
+
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use leptos::svg;
+use wasm_bindgen::JsCast;
+
+use crate::countries;
+use crate::dataset::Lang;
+use crate::i18n::t;
+use crate::world::{keyboard_order, world, Viewport};
+
+use super::state::AppState;
+
+/// Marker hit area radius in CSS pixels: a 24×24 px target at any zoom and screen width.
+const HIT_RADIUS_PX: f64 = 12.0;
+const DOT_RADIUS_PX: f64 = 5.0;
+/// Pointer travel that turns a press into a drag (and so not a click).
+const DRAG_THRESHOLD_PX: f64 = 5.0;
+const ZOOM_STEP: f64 = 1.5;
+
+fn country_dom_id(code: &str) -> String {
+    format!("map-country-{code}")
+}
+
+/// Pointer positions and the drag in progress.
+#[derive(Default)]
+struct Gesture {
+    pointers: HashMap<i32, (f64, f64)>,
+    last_pinch: Option<f64>,
+    travelled: f64,
+}
+
+#[component]
+pub fn WorldMap() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let map = world();
+    let viewport = RwSignal::new(Viewport::whole(map));
+    let figure = NodeRef::<html::Figure>::new();
+    let svg_ref = NodeRef::<svg::Svg>::new();
+    // CSS px per map unit at zoom 1, measured from the drawn map.
+    let px_per_unit = RwSignal::new(1.0_f64);
+    let measure = move || {
+        if let Some(svg) = svg_ref.get_untracked() {
+            let width = svg.get_bounding_client_rect().width();
+            if width > 0.0 {
+                px_per_unit.set(width / map.width);
+            }
+        }
+    };
+    Effect::new(move || {
+        if svg_ref.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let priority = Memo::new(move |_| {
+        let codes: Vec<String> = state
+            .ready()
+            .map(|r| r.loaded.dataset.countries.iter().map(|c| c.code.clone()).filter(|c| map.shape(c).is_some()).collect())
+            .unwrap_or_default();
+        keyboard_order(&codes)
+    });
+    let matching: Memo<BTreeSet<String>> = Memo::new(move |_| {
+        let Some(ready) = state.ready() else { return BTreeSet::new() };
+        state.view.with(|v| ready.directory.matching_countries(&v.filter, lang.get()))
+    });
+    let selected = Memo::new(move |_| state.view.with(|v| v.filter.country.clone()));
+    // The one country in the tab order (roving tab stop).
+    let active = RwSignal::new(None::<String>);
+    let tab_stop = Memo::new(move |_| {
+        active.get().or_else(|| selected.get().filter(|s| priority.with(|p| p.contains(s)))).or_else(|| priority.with(|p| p.first().cloned()))
+    });
+    let tooltip = RwSignal::new(None::<String>);
+    let gesture = StoredValue::new_local(Gesture::default());
+
+    let to_map_point = move |client_x: f64, client_y: f64| -> Option<(f64, f64)> {
+        let rect = svg_ref.get_untracked()?.get_bounding_client_rect();
+        let (x, y, w, h) = viewport.get_untracked().view_box();
+        Some((x + (client_x - rect.left()) / rect.width() * w, y + (client_y - rect.top()) / rect.height() * h))
+    };
+    let zoom_centre = move |factor: f64| {
+        viewport.update(|v| {
+            let (cx, cy) = (v.cx, v.cy);
+            v.zoom_at(factor, cx, cy)
+        })
+    };
+    let focus_country = move |code: &str| {
+        active.set(Some(code.to_string()));
+        if let Some(el) = document().get_element_by_id(&country_dom_id(code)) {
+            if let Ok(el) = el.dyn_into::<web_sys::SvgElement>() {
+                let _ = el.focus();
+            }
+        }
+    };
+    let select = move |code: String| {
+        tooltip.set(None);
+        active.set(Some(code.clone()));
+        state.select_country(Some(code));
+    };
+
+    let on_keydown = move |ev: ev::KeyboardEvent| {
+        let order = priority.get_untracked();
+        let current = active.get_untracked().or_else(|| tab_stop.get_untracked());
+        let index = current.as_ref().and_then(|c| order.iter().position(|o| o == c)).unwrap_or(0);
+        let step = |delta: isize| {
+            let n = order.len() as isize;
+            (n > 0).then(|| order[((index as isize + delta).rem_euclid(n)) as usize].clone())
+        };
+        let target = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => step(1),
+            "ArrowLeft" | "ArrowUp" => step(-1),
+            "Home" => order.first().cloned(),
+            "End" => order.last().cloned(),
+            "Enter" | " " => {
+                if let Some(code) = current {
+                    ev.prevent_default();
+                    select(code);
+                }
+                return;
+            }
+            "+" | "=" => {
+                ev.prevent_default();
+                zoom_centre(ZOOM_STEP);
+                return;
+            }
+            "-" | "_" => {
+                ev.prevent_default();
+                zoom_centre(1.0 / ZOOM_STEP);
+                return;
+            }
+            "Escape" => {
+                if tooltip.get_untracked().is_some() {
+                    tooltip.set(None);
+                } else if selected.get_untracked().is_some() {
+                    state.select_country(None);
+                }
+                return;
+            }
+            _ => return,
+        };
+        if let Some(code) = target {
+            ev.prevent_default();
+            focus_country(&code);
+        }
+    };
+
+    let on_pointerdown = move |ev: ev::PointerEvent| {
+        gesture.update_value(|g| {
+            g.pointers.insert(ev.pointer_id(), (ev.client_x() as f64, ev.client_y() as f64));
+            g.last_pinch = None;
+            if g.pointers.len() == 1 {
+                g.travelled = 0.0;
+            }
+        });
+    };
+    let on_pointermove = move |ev: ev::PointerEvent| {
+        let id = ev.pointer_id();
+        let (x, y) = (ev.client_x() as f64, ev.client_y() as f64);
+        let mut pan = None;
+        let mut pinch = None;
+        gesture.update_value(|g| {
+            let Some(&(px, py)) = g.pointers.get(&id) else { return };
+            g.pointers.insert(id, (x, y));
+            match g.pointers.len() {
+                1 => {
+                    g.travelled += (x - px).abs() + (y - py).abs();
+                    pan = Some((x - px, y - py));
+                }
+                2 => {
+                    let pts: Vec<_> = g.pointers.values().copied().collect();
+                    let distance = ((pts[0].0 - pts[1].0).powi(2) + (pts[0].1 - pts[1].1).powi(2)).sqrt();
+                    let mid = ((pts[0].0 + pts[1].0) / 2.0, (pts[0].1 + pts[1].1) / 2.0);
+                    if let Some(last) = g.last_pinch {
+                        if last > 0.0 {
+                            pinch = Some((distance / last, mid));
+                        }
+                    }
+                    g.last_pinch = Some(distance);
+                    g.travelled += DRAG_THRESHOLD_PX;
+                }
+                _ => {}
+            }
+        });
+        if let Some((factor, (mx, my))) = pinch {
+            ev.prevent_default();
+            if let Some((x, y)) = to_map_point(mx, my) {
+                viewport.update(|v| v.zoom_at(factor, x, y));
+            }
+        } else if let Some((dx, dy)) = pan {
+            let v = viewport.get_untracked();
+            if !v.is_whole() {
+                let scale = px_per_unit.get_untracked() * v.zoom;
+                viewport.update(|v| v.pan(-dx / scale, -dy / scale));
+            }
+        }
+    };
+    let on_pointerup = move |ev: ev::PointerEvent| {
+        gesture.update_value(|g| {
+            g.pointers.remove(&ev.pointer_id());
+            g.last_pinch = None;
+        });
+    };
+    let dragged = move || gesture.with_value(|g| g.travelled > DRAG_THRESHOLD_PX);
+    // Plain wheel scrolls the page; Ctrl+wheel (and trackpad pinch, which browsers send as
+    // Ctrl+wheel) zooms towards the pointer.
+    let on_wheel = move |ev: ev::WheelEvent| {
+        if !(ev.ctrl_key() || ev.meta_key()) {
+            return;
+        }
+        ev.prevent_default();
+        let factor = (-ev.delta_y() * 0.01).exp().clamp(0.5, 2.0);
+        if let Some((x, y)) = to_map_point(ev.client_x() as f64, ev.client_y() as f64) {
+            viewport.update(|v| v.zoom_at(factor, x, y));
+        }
+    };
+
+    let view_box = move || {
+        let (x, y, w, h) = viewport.get().view_box();
+        format!("{x:.2} {y:.2} {w:.2} {h:.2}")
+    };
+    // Marker sizes in map units so that they stay the same size in CSS pixels.
+    let units_per_px = move || 1.0 / (px_per_unit.get() * viewport.get().zoom);
+
+    let background = map
+        .shapes
+        .iter()
+        .filter(|s| !s.path.is_empty())
+        .map(|s| view! { <path class="land" d=s.path/> })
+        .collect_view();
+
+    let countries_layer = move || {
+        let lang = lang.get();
+        priority
+            .get()
+            .into_iter()
+            .filter_map(|code| map.shape(&code).map(|s| (code, s)))
+            .map(|(code, shape)| {
+                let name = countries::display_name(&code, lang);
+                let (ax, ay) = shape.anchor;
+                let c1 = code.clone();
+                let c2 = code.clone();
+                let c3 = code.clone();
+                let c4 = code.clone();
+                let c5 = code.clone();
+                let c6 = code.clone();
+                let c7 = code.clone();
+                let is_selected = Memo::new(move |_| selected.get().as_deref() == Some(c1.as_str()));
+                let is_dimmed = move || !matching.with(|m| m.contains(&c2));
+                let is_highlighted = move || state.highlight.with(|h| h.contains(&c3));
+                let tabindex = move || if tab_stop.get().as_deref() == Some(c4.as_str()) { "0" } else { "-1" };
+                view! {
+                    <g id=country_dom_id(&code) class="country priority" class:selected=is_selected class:dimmed=is_dimmed
+                        class:highlighted=is_highlighted role="button" tabindex=tabindex aria-label=name
+                        aria-pressed=move || if is_selected.get() { "true" } else { "false" }
+                        on:click=move |_| if !dragged() { select(c5.clone()) }
+                        on:focus=move |_| { active.set(Some(c6.clone())); tooltip.set(Some(c6.clone())); }
+                        on:pointerenter=move |_| tooltip.set(Some(c7.clone()))>
+                        <path class="shape" d=shape.path/>
+                        <circle class="marker-hit" cx=ax cy=ay r=move || HIT_RADIUS_PX * units_per_px()/>
+                        <circle class="marker" cx=ax cy=ay r=move || DOT_RADIUS_PX * units_per_px() * if is_selected.get() { 1.6 } else { 1.0 }
+                            stroke-width=move || 2.0 * units_per_px()/>
+                    </g>
+                }
+            })
+            .collect_view()
+    };
+
+    let tooltip_view = move || {
+        let code = tooltip.get()?;
+        let lang = lang.get();
+        let shape = map.shape(&code)?;
+        let summary = state.ready().and_then(|r| r.loaded.dataset.country(&code).map(|c| c.summary.get(lang).to_string()))?;
+        let (x, y, w, h) = viewport.get().view_box();
+        let left = ((shape.anchor.0 - x) / w * 100.0).clamp(0.0, 100.0);
+        let top = ((shape.anchor.1 - y) / h * 100.0).clamp(0.0, 100.0);
+        // Opens to the side away from the edge, below the marker so it never covers it.
+        let class = if left > 60.0 { "map-tooltip to-left" } else { "map-tooltip" };
+        Some(view! {
+            <div class=class role="tooltip" id="map-tooltip" style:left=format!("{left:.2}%") style:top=format!("{top:.2}%")>
+                <strong>{countries::display_name(&code, lang)}</strong>
+                <span>{summary}</span>
+            </div>
+        })
+    };
+
+    view! {
+        <section class="map-section" aria-labelledby="map-heading">
+            <h2 id="map-heading" class="visually-hidden">{move || t(lang.get()).map_heading}</h2>
+            <figure class="map" node_ref=figure class:zoomed=move || !viewport.get().is_whole()
+                on:pointerleave=move |_| tooltip.set(None)>
+                <svg node_ref=svg_ref viewBox=view_box role="group"
+                    aria-label=move || t(lang.get()).map_label aria-describedby="map-keys"
+                    on:keydown=on_keydown on:pointerdown=on_pointerdown on:pointermove=on_pointermove
+                    on:pointerup=on_pointerup on:pointercancel=on_pointerup on:wheel=on_wheel>
+                    <defs>
+                        <pattern id="dimmed-stripes" patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(45)">
+                            <rect width="4" height="4" class="stripe-bg"/>
+                            <line x1="0" y1="0" x2="0" y2="4" class="stripe"/>
+                        </pattern>
+                    </defs>
+                    <g class="background" aria-hidden="true">{background}</g>
+                    <g class="priority-layer">{countries_layer}</g>
+                </svg>
+                {tooltip_view}
+                <div class="map-controls">
+                    <button type="button" on:click=move |_| zoom_centre(ZOOM_STEP) aria-label=move || t(lang.get()).zoom_in>"+"</button>
+                    <button type="button" on:click=move |_| zoom_centre(1.0 / ZOOM_STEP) aria-label=move || t(lang.get()).zoom_out>"−"</button>
+                    <button type="button" on:click=move |_| viewport.set(Viewport::whole(map)) aria-label=move || t(lang.get()).zoom_reset>"⟲"</button>
+                </div>
+            </figure>
+            <p id="map-keys" class="hint">{move || t(lang.get()).map_keys_hint}</p>
+            <Legend lang=lang/>
+            <p class="disclaimer">{move || t(lang.get()).map_disclaimer}</p>
+        </section>
+    }
+}
+
+#[component]
+fn Legend(lang: Memo<Lang>) -> impl IntoView {
+    let item = move |class: &'static str, text: fn(Lang) -> &'static str| {
+        view! {
+            <li>
+                <svg class="swatch" viewBox="0 0 24 16" aria-hidden="true">
+                    <rect class=class x="1" y="1" width="22" height="14"/>
+                    {(class != "legend-other").then(|| view! { <circle class="marker" cx="12" cy="8" r="4"/> })}
+                </svg>
+                {move || text(lang.get())}
+            </li>
+        }
+    };
+    view! {
+        <div class="legend">
+            <h3 class="visually-hidden">{move || t(lang.get()).legend_heading}</h3>
+            <ul>
+                {item("legend-priority", |l| t(l).legend_priority)}
+                {item("legend-selected", |l| t(l).legend_selected)}
+                {item("legend-dimmed", |l| t(l).legend_dimmed)}
+                {item("legend-other", |l| t(l).legend_other)}
+            </ul>
+        </div>
+    }
+}

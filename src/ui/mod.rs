@@ -1,0 +1,22 @@
+//! The Leptos components: thin views over the pure modules, one concern a file.
+
+mod app;
+mod details;
+mod directory;
+mod links;
+mod loader;
+mod map;
+mod panic;
+mod state;
+mod status;
+
+/// Entry point of the browser app.
+pub fn start() {
+    panic::install_hook();
+    // index.html holds a static first paint (heading, loading line) in #app; the app replaces it.
+    let Some(root) = leptos::prelude::document().get_element_by_id("app") else { return };
+    root.set_inner_html("");
+    if let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) {
+        leptos::mount::mount_to(root, app::App).forget();
+    }
+}

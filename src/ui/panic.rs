@@ -1,0 +1,28 @@
+//! A panic must not leave a frozen, silent page: the hook puts an alert on the page itself
+//! (the wasm module is dead after a panic, so this uses the DOM directly).
+
+use crate::dataset::Lang;
+use crate::i18n::t;
+
+pub fn install_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("Innovation Atlas: {info}").into());
+        show_crash_alert();
+    }));
+}
+
+fn show_crash_alert() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let lang = document
+        .document_element()
+        .and_then(|e| e.get_attribute("lang"))
+        .map(|l| Lang::from_browser(&l))
+        .unwrap_or_default();
+    let Ok(alert) = document.create_element("div") else { return };
+    alert.set_class_name("alert crash");
+    let _ = alert.set_attribute("role", "alert");
+    alert.set_text_content(Some(t(lang).crash_message));
+    if let Some(body) = document.body() {
+        let _ = body.prepend_with_node_1(&alert);
+    }
+}

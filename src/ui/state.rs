@@ -1,0 +1,131 @@
+//! The one place that owns the app's state: the view (read from the URL), the language, the
+//! loaded data, and the few transient things components share (map highlight, focus return).
+//!
+//! Components get it with `expect_context::<AppState>()`; it is `Copy`.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::dataset::Lang;
+use crate::directory::Directory;
+use crate::validate::{LoadError, Loaded};
+use crate::view_state::ViewState;
+
+use super::loader;
+
+/// Where the data is in its journey.
+#[derive(Clone)]
+pub enum LoadState {
+    Loading,
+    Failed(LoadError),
+    Ready(Arc<Ready>),
+}
+
+/// A readable dataset with its directory built once.
+pub struct Ready {
+    pub loaded: Loaded,
+    pub directory: Directory,
+}
+
+/// Whether a view change gets its own history entry (so Back undoes it).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum History {
+    Push,
+    Replace,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub view: Memo<ViewState>,
+    pub lang: Memo<Lang>,
+    pub load: RwSignal<LoadState>,
+    /// Countries marked on the map because a directory entry has the pointer or focus.
+    pub highlight: RwSignal<Vec<String>>,
+    /// Set when the visitor selects a country, so the details heading takes focus.
+    pub focus_details: RwSignal<bool>,
+    navigate: StoredValue<Box<dyn Fn(&str, NavigateOptions) + Send + Sync>>,
+    path: Memo<String>,
+}
+
+impl AppState {
+    /// Creates the state, provides it as context and starts loading the data.
+    pub fn provide() -> AppState {
+        let query = use_query_map();
+        let view = Memo::new(move |_| query.with(|q| ViewState::from_lookup(|k| q.get(k))));
+        let lang = Memo::new(move |_| view.with(|v| v.lang).unwrap_or_else(browser_lang));
+        let location = use_location();
+        let state = AppState {
+            view,
+            lang,
+            load: RwSignal::new(LoadState::Loading),
+            highlight: RwSignal::new(Vec::new()),
+            focus_details: RwSignal::new(false),
+            navigate: StoredValue::new(Box::new(use_navigate())),
+            path: Memo::new(move |_| location.pathname.get()),
+        };
+        provide_context(state);
+        state.reload();
+        state
+    }
+
+    /// Fetches the dataset (again).
+    pub fn reload(self) {
+        self.load.set(LoadState::Loading);
+        leptos::task::spawn_local(async move {
+            let result = loader::load_dataset().await;
+            self.load.set(match result {
+                Ok(loaded) => {
+                    let directory = Directory::new(&loaded.dataset);
+                    LoadState::Ready(Arc::new(Ready { loaded, directory }))
+                }
+                Err(e) => LoadState::Failed(e),
+            });
+        });
+    }
+
+    /// The loaded data, if any (tracked).
+    pub fn ready(self) -> Option<Arc<Ready>> {
+        match self.load.get() {
+            LoadState::Ready(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// Shows `next` and writes it to the address bar. In embed mode nothing adds history
+    /// entries: they would land on the host page's Back button.
+    pub fn set_view(self, next: ViewState, history: History) {
+        let replace = history == History::Replace || next.embed;
+        let url = format!("{}{}", self.path.get_untracked(), next.to_query());
+        let options = NavigateOptions { replace, scroll: false, resolve: false, ..NavigateOptions::default() };
+        self.navigate.with_value(|navigate| navigate(&url, options));
+    }
+
+    /// Applies `change` to the current view.
+    pub fn update_view(self, history: History, change: impl FnOnce(&mut ViewState)) {
+        let mut next = self.view.get_untracked();
+        change(&mut next);
+        self.set_view(next, history);
+    }
+
+    /// Selects a country (or clears the selection with `None`).
+    pub fn select_country(self, code: Option<String>) {
+        if code.is_some() {
+            self.focus_details.set(true);
+        }
+        let history = if code.is_some() { History::Push } else { History::Replace };
+        self.update_view(history, |v| v.filter.country = code);
+    }
+
+    /// The address of the current view, for "Copy link".
+    pub fn current_url(self) -> String {
+        window().location().href().unwrap_or_default()
+    }
+}
+
+fn browser_lang() -> Lang {
+    let tag = window().navigator().language().unwrap_or_default();
+    Lang::from_browser(&tag)
+}

@@ -1,0 +1,111 @@
+//! Filtering, counting and sorting the directory, as a visitor would use it.
+
+use innovation_atlas::dataset::{Lang, Region};
+use innovation_atlas::directory::{Directory, Filter, Kind, LinkKind};
+use innovation_atlas::validate::read_dataset;
+
+fn directory() -> Directory {
+    Directory::new(&read_dataset(include_str!("../public/data/initiative.json")).unwrap().dataset)
+}
+
+fn names(d: &Directory, f: &Filter, lang: Lang) -> Vec<String> {
+    d.matches(f, lang).map(|e| e.name.get(lang).to_string()).collect()
+}
+
+#[test]
+fn searching_seoul_leaves_the_entries_about_seoul() {
+    let d = directory();
+    let found = names(&d, &Filter { q: "Seoul".into(), ..Filter::default() }, Lang::En);
+    assert!(found.contains(&"Office of Science and Innovation, Seoul".to_string()), "{found:?}");
+    assert!(found.iter().all(|n| !n.contains("Tokyo")), "{found:?}");
+}
+
+#[test]
+fn search_ignores_case_and_diacritics() {
+    let d = directory();
+    let plain = names(&d, &Filter { q: "brasilia".into(), ..Filter::default() }, Lang::En);
+    let accented = names(&d, &Filter { q: "BRASÍLIA".into(), ..Filter::default() }, Lang::En);
+    assert!(plain.contains(&"Office of Science and Innovation, Brasília".to_string()), "{plain:?}");
+    assert_eq!(plain, accented);
+}
+
+#[test]
+fn search_uses_the_current_language() {
+    let d = directory();
+    let f = Filter { q: "peking".into(), ..Filter::default() };
+    assert_eq!(d.count(&f, Lang::En), 0);
+    assert!(d.count(&f, Lang::Sv) >= 1);
+}
+
+#[test]
+fn kind_and_region_combine() {
+    let d = directory();
+    let f = Filter { kind: Some(Kind::Office), region: Some(Region::Asia), ..Filter::default() };
+    let found = names(&d, &f, Lang::En);
+    assert_eq!(found.len(), 4, "{found:?}"); // Beijing, New Delhi, Seoul, Tokyo
+    assert!(d.matches(&f, Lang::En).all(|e| e.kind == Kind::Office && e.regions == [Region::Asia]));
+}
+
+#[test]
+fn counts_say_what_each_option_would_give() {
+    let d = directory();
+    let f = Filter { region: Some(Region::Europe), ..Filter::default() };
+    let counts = d.counts(&f, Lang::En);
+    for (kind, n) in &counts.kinds {
+        let with_it = Filter { kind: Some(*kind), ..f.clone() };
+        assert_eq!(d.count(&with_it, Lang::En), *n, "{kind:?}");
+    }
+    for (region, n) in &counts.regions {
+        let with_it = Filter { region: Some(*region), ..f.clone() };
+        assert_eq!(d.count(&with_it, Lang::En), *n, "{region:?}");
+    }
+    assert_eq!(counts.kinds.get(&Kind::Group), Some(&1)); // the joint France–Germany group
+}
+
+#[test]
+fn organisation_filter_finds_its_offices() {
+    let d = directory();
+    let f = Filter { org: Some("osi".into()), kind: Some(Kind::Office), ..Filter::default() };
+    assert_eq!(d.count(&f, Lang::En), 6);
+    let intsam = Filter { org: Some("intsam".into()), kind: Some(Kind::Organisation), ..Filter::default() };
+    assert_eq!(d.count(&intsam, Lang::En), 7); // Intsam, its five funders (Vinnova too) and STINT
+}
+
+#[test]
+fn a_country_narrows_the_directory_to_it() {
+    let d = directory();
+    let f = Filter { country: Some("KR".into()), ..Filter::default() };
+    let found = names(&d, &f, Lang::En);
+    assert_eq!(found, ["South Korea", "Office of Science and Innovation, Seoul", "South Korea"], "country, office, group");
+    let groups: Vec<_> = d.matches(&f, Lang::En).filter(|e| e.kind == Kind::Group).collect();
+    assert_eq!(groups[0].links[0].kind, LinkKind::LinkedInSearch);
+    assert!(groups[0].links[0].url.starts_with("https://www.linkedin.com/search/results/groups/?keywords=South%20Korea"));
+}
+
+#[test]
+fn entries_sort_by_country_name_in_the_current_language() {
+    let d = directory();
+    let f = Filter { kind: Some(Kind::Country), ..Filter::default() };
+    assert_eq!(
+        names(&d, &f, Lang::En),
+        ["Brazil", "China", "France", "Germany", "India", "Israel", "Japan", "South Korea", "United States"]
+    );
+    assert_eq!(
+        names(&d, &f, Lang::Sv),
+        ["Brasilien", "Frankrike", "Indien", "Israel", "Japan", "Kina", "Sydkorea", "Tyskland", "USA"]
+    );
+}
+
+#[test]
+fn the_map_dims_countries_without_matches() {
+    let d = directory();
+    let f = Filter { region: Some(Region::Europe), country: Some("KR".into()), ..Filter::default() };
+    let lit: Vec<_> = d.matching_countries(&f, Lang::En).into_iter().collect();
+    assert_eq!(lit, ["DE", "FR"]);
+}
+
+#[test]
+fn nothing_matches_a_nonsense_query() {
+    let d = directory();
+    assert_eq!(d.count(&Filter { q: "zzzqqq".into(), ..Filter::default() }, Lang::En), 0);
+}
