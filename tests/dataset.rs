@@ -164,3 +164,15 @@ fn whole_file_errors() {
     assert_eq!(read_dataset(&newer.to_string()), Err(LoadError::NewerSchema { found: (SCHEMA_VERSION + 1) as u64 }));
     assert_eq!(read_dataset(r#"{"source":"x"}"#), Err(LoadError::BadSchemaVersion));
 }
+
+#[test]
+fn the_json_schema_agrees_with_the_app() {
+    use innovation_atlas::dataset::Region;
+    let schema: Value = serde_json::from_str(include_str!("../public/data/initiative.schema.json")).unwrap();
+    let regions: Vec<&str> = schema["$defs"]["country"]["properties"]["region"]["enum"]
+        .as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    let app: Vec<&str> = Region::ALL.iter().map(|r| r.code()).collect();
+    assert_eq!(regions, app);
+    assert_eq!(schema["properties"]["schema_version"]["const"], json!(SCHEMA_VERSION));
+    assert_eq!(shipped()["$schema"], json!("./initiative.schema.json"));
+}

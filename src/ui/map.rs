@@ -18,7 +18,7 @@ use crate::world::{keyboard_order, world, Viewport};
 use super::state::AppState;
 
 /// Marker hit area radius in CSS pixels: a 24×24 px target at any zoom and screen width.
-const HIT_RADIUS_PX: f64 = 12.0;
+const HIT_RADIUS_PX: f64 = 12.5;
 const DOT_RADIUS_PX: f64 = 5.0;
 /// Pointer travel that turns a press into a drag (and so not a click).
 const DRAG_THRESHOLD_PX: f64 = 5.0;

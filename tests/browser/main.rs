@@ -1,1 +1,111 @@
-fn main(){}
+//! Browser tests: the release build in `dist/`, served on loopback, driven through WebDriver as
+//! a visitor would use it. Run by `scripts/test.sh` after `trunk build --release`.
+//!
+//! `cargo test --test browser` runs every scenario on each engine named in `ATLAS_ENGINES`
+//! (default: chromium); `-- NAME` runs only scenarios whose name contains NAME.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod driver;
+mod scenarios;
+mod server;
+
+use std::future::Future;
+use std::path::PathBuf;
+use std::pin::Pin;
+use std::time::{Duration, Instant};
+
+use driver::{Driver, Engine, Page, TestResult};
+use server::Server;
+
+pub type Scenario = fn(&Page) -> Pin<Box<dyn Future<Output = TestResult> + '_>>;
+
+/// Turns `async fn name(page: &Page) -> TestResult` items into a named list.
+#[macro_export]
+macro_rules! scenarios {
+    ($($name:ident),* $(,)?) => {
+        pub fn all() -> Vec<(&'static str, $crate::Scenario)> {
+            vec![$((stringify!($name), |p| Box::pin($name(p)))),*]
+        }
+    };
+}
+
+fn main() {
+    let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let dist = PathBuf::from(std::env::var("ATLAS_DIST").unwrap_or_else(|_| "dist".into()));
+    if !dist.join("index.html").exists() {
+        eprintln!("browser tests: {} has no index.html; build first (scripts/test.sh does)", dist.display());
+        std::process::exit(1);
+    }
+    let engines = std::env::var("ATLAS_ENGINES").unwrap_or_else(|_| "chromium".into());
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let server = Server::start(dist);
+    let (mut passed, mut failed) = (0, 0);
+    for name in engines.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        let engine = match name {
+            "chromium" => Engine::Chromium,
+            other => {
+                eprintln!("browser tests: unknown engine {other}");
+                std::process::exit(1);
+            }
+        };
+        let (p, f) = runtime.block_on(run_engine(engine, &server, filter.as_deref()));
+        passed += p;
+        failed += f;
+    }
+    println!("\nbrowser: {passed} passed, {failed} failed");
+    if failed > 0 || passed == 0 {
+        std::process::exit(1);
+    }
+}
+
+async fn run_engine(engine: Engine, server: &Server, filter: Option<&str>) -> (usize, usize) {
+    let started = Instant::now();
+    let driver = match Driver::start(engine) {
+        Ok(d) => d,
+        Err(e) => {
+            println!("[{}] could not start: {e}", engine.name());
+            return (0, 1);
+        }
+    };
+    let (mut passed, mut failed) = (0, 0);
+    for (name, scenario) in scenarios::all() {
+        if filter.is_some_and(|f| !name.contains(f)) {
+            continue;
+        }
+        // A fresh session per scenario: no state leaks from one to the next.
+        let client = match driver.session(engine).await {
+            Ok(c) => c,
+            Err(e) => {
+                println!("[{}] {name} ... FAILED (session): {e}", engine.name());
+                failed += 1;
+                continue;
+            }
+        };
+        let page = Page { client, server: server.clone(), scenario: name.to_string() };
+        let t = Instant::now();
+        let outcome = tokio::time::timeout(Duration::from_secs(90), scenario(&page)).await;
+        let result = match outcome {
+            Ok(r) => r,
+            Err(_) => Err("timed out after 90 s".into()),
+        };
+        match result {
+            Ok(()) => {
+                passed += 1;
+                println!("[{}] {name} ... ok ({} ms)", engine.name(), t.elapsed().as_millis());
+            }
+            Err(e) => {
+                failed += 1;
+                let _ = page.screenshot(&format!("FAILED-{}-{name}", engine.name())).await;
+                println!("[{}] {name} ... FAILED: {e}", engine.name());
+            }
+        }
+        let _ = page.client.close().await;
+    }
+    println!(
+        "[{}] {passed} passed, {failed} failed in {:.1} s",
+        engine.name(),
+        started.elapsed().as_secs_f64()
+    );
+    (passed, failed)
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs every test: the geometry tool's, the native unit and integration tests, and the browser
+# tests against a release build. Installs missing tools first. Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh test
+export PATH="$HOME/.cargo/bin:${INNOVATION_ATLAS_TOOLS:-$HOME/.cache/innovation-atlas}/node_modules/.bin:$PATH"
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+
+echo "== geometry tool"
+cargo test --manifest-path tools/geometry/Cargo.toml
+echo "== release build"
+trunk build --release --offline
+echo "== native and browser tests"
+cargo test "$@"

@@ -1,0 +1,88 @@
+//! The directory: search, combined filters, the view in the URL, Back, and the live count.
+
+use crate::check;
+use crate::driver::{Page, TestResult};
+
+async fn entry_names(page: &Page) -> Result<Vec<String>, Box<dyn std::error::Error>> {
+    let v = page.js("return [...document.querySelectorAll('.entry h3')].map(h => h.textContent)").await?;
+    Ok(v.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect()).unwrap_or_default())
+}
+
+async fn typing_seoul_leaves_the_entries_about_seoul(page: &Page) -> TestResult {
+    page.open_ready("").await?;
+    let before = page.count(".entry").await?;
+    page.click("#search").await?;
+    page.keys("Seoul").await?;
+    page.wait_js("document.querySelectorAll('.entry').length < 5").await?;
+    let names = entry_names(page).await?;
+    check!(names.contains(&"Office of Science and Innovation, Seoul".to_string()), "{names:?}");
+    check!(!names.iter().any(|n| n.contains("Tokyo")), "{names:?}");
+    check!(names.len() < before, "narrowed from {before}");
+    // The live region tells screen-reader users the count.
+    let status = page.text(".result-count").await?;
+    check!(status == format!("{} entries", names.len()), "live region said {status:?}");
+    check!(page.js("return document.querySelector('.result-count').getAttribute('aria-live')").await? == "polite", "polite");
+    check!(page.url().await?.contains("q=Seoul"), "the search is in the URL");
+    Ok(())
+}
+
+async fn kind_and_region_filters_combine(page: &Page) -> TestResult {
+    page.open_ready("").await?;
+    page.click("#filter-kind option[value=office]").await?;
+    page.wait_js("location.search.includes('kind=office')").await?;
+    page.click("#filter-region option[value=asia]").await?;
+    page.wait_js("location.search.includes('region=asia')").await?;
+    page.wait_js("document.querySelectorAll('.entry').length === 4").await?;
+    let option = page.text("#filter-region option[value=europe]").await?;
+    check!(option == "Europe (0)", "each option says what it would give: {option:?}");
+    page.click(".filters .clear").await?;
+    page.wait_js("!location.search.includes('kind=')").await?;
+    Ok(())
+}
+
+async fn a_shared_url_reproduces_the_view(page: &Page) -> TestResult {
+    page.open_ready("?kind=office&region=asia&q=o").await?;
+    page.wait_js("document.querySelectorAll('.entry').length === 4").await?;
+    let value = page.js("return document.getElementById('search').value").await?;
+    check!(value == "o", "search box shows the query: {value}");
+    let kind = page.js("return document.getElementById('filter-kind').value").await?;
+    check!(kind == "office", "kind select shows the filter: {kind}");
+    Ok(())
+}
+
+async fn back_closes_a_selected_country(page: &Page) -> TestResult {
+    page.open_ready("").await?;
+    page.click(".entry.country .link-button").await?;
+    page.wait("#details-heading").await?;
+    page.client.back().await?;
+    page.wait_js("!document.getElementById('details-heading')").await?;
+    check!(page.count(".entry").await? > 9, "the whole directory is back");
+    Ok(())
+}
+
+async fn an_empty_result_says_so_and_offers_to_clear(page: &Page) -> TestResult {
+    page.open_ready("?q=zzzqqq").await?;
+    let text = page.text(".empty").await?;
+    check!(text.contains("No entries match"), "{text:?}");
+    page.click(".empty button").await?;
+    page.wait_js("document.querySelectorAll('.entry').length > 9").await?;
+    Ok(())
+}
+
+async fn malformed_url_parameters_are_ignored(page: &Page) -> TestResult {
+    page.open_ready("?country=XX&kind=%3Cscript%3E&region=mars&q=%3Cimg%20src%3Dx%20onerror%3Dwindow.hacked%3D1%3E").await?;
+    let hacked = page.js("return window.hacked === 1").await?;
+    check!(hacked == false, "markup in q must stay text");
+    let value = page.js("return document.getElementById('search').value").await?;
+    check!(value == "<img src=x onerror=window.hacked=1>", "shown as text: {value}");
+    Ok(())
+}
+
+crate::scenarios!(
+    typing_seoul_leaves_the_entries_about_seoul,
+    kind_and_region_filters_combine,
+    a_shared_url_reproduces_the_view,
+    back_closes_a_selected_country,
+    an_empty_result_says_so_and_offers_to_clear,
+    malformed_url_parameters_are_ignored,
+);
