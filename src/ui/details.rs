@@ -28,13 +28,21 @@ pub fn CountryDetails() -> impl IntoView {
         }
     });
 
+    // Escape closes the details wherever focus is, except inside a form field.
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && !ev.default_prevented() && selected.get_untracked().is_some() && !focus_in_field() {
+            state.close_country();
+        }
+    });
+    on_cleanup(move || escape.remove());
+
     move || {
         let code = selected.get()?;
         let ready = state.ready()?;
         let lang = state.lang.get();
         let data = &ready.loaded.dataset;
         let name = countries::display_name(&code, lang);
-        let close = move |_| state.select_country(None);
+        let close = move |_| state.close_country();
         let body = match data.country(&code) {
             Some(country) => view! {
                 <p class="summary">{country.summary.get(lang).to_string()}</p>
@@ -158,4 +166,10 @@ fn Timeline(data: Dataset, code: String, lang: Lang) -> impl IntoView {
             </ol>
         }
     })
+}
+
+fn focus_in_field() -> bool {
+    document()
+        .active_element()
+        .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
 }

@@ -119,7 +119,7 @@ fn Filters() -> impl IntoView {
         Some(view! {
             <p class="chip">
                 {t(lang).filter_country} ": " {name.clone()} " "
-                <button type="button" aria-label=format!("{} {name}", t(lang).close) on:click=move |_| state.select_country(None)>"×"</button>
+                <button type="button" aria-label=format!("{} {name}", t(lang).close) on:click=move |_| state.close_country()>"×"</button>
             </p>
         })
     };

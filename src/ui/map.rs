@@ -138,10 +138,10 @@ pub fn WorldMap() -> impl IntoView {
                 return;
             }
             "Escape" => {
+                // The first Escape dismisses the tooltip; the page's handler closes the details.
                 if tooltip.get_untracked().is_some() {
+                    ev.prevent_default();
                     tooltip.set(None);
-                } else if selected.get_untracked().is_some() {
-                    state.select_country(None);
                 }
                 return;
             }

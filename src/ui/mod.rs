@@ -2,6 +2,7 @@
 
 mod app;
 mod details;
+mod embed;
 mod directory;
 mod links;
 mod loader;
@@ -19,4 +20,5 @@ pub fn start() {
     if let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) {
         leptos::mount::mount_to(root, app::App).forget();
     }
+    embed::report_height_to_parent();
 }

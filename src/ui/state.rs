@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
@@ -46,6 +47,8 @@ pub struct AppState {
     pub highlight: RwSignal<Vec<String>>,
     /// Set when the visitor selects a country, so the details heading takes focus.
     pub focus_details: RwSignal<bool>,
+    /// Where focus goes back to when the details close: what had it when they opened.
+    return_focus: StoredValue<Option<web_sys::Element>, LocalStorage>,
     navigate: StoredValue<Box<dyn Fn(&str, NavigateOptions) + Send + Sync>>,
     path: Memo<String>,
 }
@@ -63,6 +66,7 @@ impl AppState {
             load: RwSignal::new(LoadState::Loading),
             highlight: RwSignal::new(Vec::new()),
             focus_details: RwSignal::new(false),
+            return_focus: StoredValue::new_local(None),
             navigate: StoredValue::new(Box::new(use_navigate())),
             path: Memo::new(move |_| location.pathname.get()),
         };
@@ -110,18 +114,46 @@ impl AppState {
         self.set_view(next, history);
     }
 
-    /// Selects a country (or clears the selection with `None`).
+    /// Selects a country: the details open and take focus, and Back closes them.
     pub fn select_country(self, code: Option<String>) {
-        if code.is_some() {
-            self.focus_details.set(true);
+        let Some(code) = code else { return self.close_country() };
+        let details_open = self.view.with_untracked(|v| v.filter.country.is_some());
+        if !details_open {
+            self.return_focus.set_value(document().active_element());
         }
-        let history = if code.is_some() { History::Push } else { History::Replace };
-        self.update_view(history, |v| v.filter.country = code);
+        self.focus_details.set(true);
+        self.update_view(History::Push, |v| v.filter.country = Some(code));
     }
 
-    /// The address of the current view, for "Copy link".
+    /// Closes the details and gives focus back to where it was when they opened.
+    pub fn close_country(self) {
+        self.update_view(History::Replace, |v| v.filter.country = None);
+        let target = self.return_focus.try_update_value(|t| t.take()).flatten();
+        request_animation_frame(move || {
+            let target = target
+                .filter(|t| t.is_connected())
+                .or_else(|| document().get_element_by_id("directory-heading"));
+            if let Some(el) = target {
+                focus_element(&el);
+            }
+        });
+    }
+
+    /// The address of the current view, for "Copy link". From an embedded app it is the
+    /// standalone view: a shared link should not open a page without header and footer.
     pub fn current_url(self) -> String {
-        window().location().href().unwrap_or_default()
+        let location = window().location();
+        let view = ViewState { embed: false, ..self.view.get_untracked() };
+        format!("{}{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default(), view.to_query())
+    }
+}
+
+/// Focuses an HTML or SVG element.
+pub fn focus_element(el: &web_sys::Element) {
+    if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = html.focus();
+    } else if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
+        let _ = svg.focus();
     }
 }
 

@@ -25,22 +25,83 @@ macro_rules! check {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Engine {
     Chromium,
+    Firefox,
+    Webkit,
 }
 
 impl Engine {
     pub fn name(self) -> &'static str {
         match self {
             Engine::Chromium => "chromium",
+            Engine::Firefox => "firefox",
+            Engine::Webkit => "webkit",
+        }
+    }
+
+    /// The engine an `ATLAS_ENGINES` entry names.
+    pub fn from_name(name: &str) -> Option<Engine> {
+        [Engine::Chromium, Engine::Firefox, Engine::Webkit].into_iter().find(|e| e.name() == name)
+    }
+}
+
+/// The window every session starts with (CSS px), whatever the engine.
+pub const WINDOW: (u32, u32) = (1280, 900);
+
+/// A WebDriver server (and, for WebKit without a display, the Xvfb it draws on). Its output goes
+/// to `target/webdriver-ENGINE.log`, to read when a scenario fails.
+pub struct Driver {
+    process: Child,
+    pub port: u16,
+    xvfb: Option<Xvfb>,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+        // The browser went with its driver; the display can go now.
+        drop(self.xvfb.take());
+    }
+}
+
+/// A private X server for engines that need a display (WebKitGTK has no headless mode).
+struct Xvfb {
+    process: Child,
+    display: String,
+}
+
+impl Xvfb {
+    /// Starts `Xvfb` on the first free display number; `-displayfd` makes the server pick it and
+    /// tell it once it accepts connections, so there is no race with another X server.
+    fn start() -> Result<Xvfb, String> {
+        use std::io::BufRead;
+        let program = std::env::var("XVFB").unwrap_or_else(|_| "Xvfb".into());
+        let mut process = Command::new(&program)
+            .args(["-displayfd", "1", "-screen", "0", "1920x1200x24", "-nolisten", "tcp"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("could not start {program} (Debian package xvfb): {e}"))?;
+        let stdout = process.stdout.take().expect("piped stdout");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            let _ = std::io::BufReader::new(stdout).read_line(&mut line);
+            let _ = tx.send(line);
+        });
+        match rx.recv_timeout(Duration::from_secs(20)) {
+            Ok(line) if !line.trim().is_empty() => Ok(Xvfb { process, display: format!(":{}", line.trim()) }),
+            _ => {
+                let _ = process.kill();
+                let _ = process.wait();
+                Err(format!("{program} did not report a display"))
+            }
         }
     }
 }
 
-pub struct Driver {
-    process: Child,
-    pub port: u16,
-}
-
-impl Drop for Driver {
+impl Drop for Xvfb {
     fn drop(&mut self) {
         let _ = self.process.kill();
         let _ = self.process.wait();
@@ -51,26 +112,53 @@ fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
+fn env_or(var: &str, default: &str) -> String {
+    std::env::var(var).ok().filter(|v| !v.is_empty()).unwrap_or_else(|| default.into())
+}
+
 impl Driver {
     pub fn start(engine: Engine) -> Result<Driver, String> {
         let port = free_port();
-        let program = match engine {
-            Engine::Chromium => std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()),
+        let (program, args) = match engine {
+            Engine::Chromium => (env_or("CHROMEDRIVER", "chromedriver"), vec![format!("--port={port}")]),
+            Engine::Firefox => (
+                env_or("GECKODRIVER", "geckodriver"),
+                vec!["--host=127.0.0.1".into(), format!("--port={port}"), "--log=warn".into()],
+            ),
+            Engine::Webkit => (env_or("WEBKITWEBDRIVER", "WebKitWebDriver"), vec![format!("--port={port}")]),
         };
-        let process = Command::new(&program)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .map_err(|e| format!("could not start {program}: {e}"))?;
+        let xvfb = match engine {
+            Engine::Webkit if std::env::var("DISPLAY").map_or(true, |d| d.is_empty()) => Some(Xvfb::start()?),
+            _ => None,
+        };
+        std::fs::create_dir_all("target").map_err(|e| e.to_string())?;
+        let log_path = format!("target/webdriver-{}.log", engine.name());
+        let log = std::fs::File::create(&log_path).map_err(|e| format!("{log_path}: {e}"))?;
+        let mut command = Command::new(&program);
+        command
+            .args(&args)
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().map_err(|e| e.to_string())?)
+            .stderr(log);
+        if let Some(x) = &xvfb {
+            command.env("DISPLAY", &x.display);
+        }
+        if engine == Engine::Webkit {
+            // WebKitGTK takes the page's languages (Accept-Language, navigator.languages) from the
+            // locale; this is the counterpart of the other engines' en-GB preference.
+            command.env("LANGUAGE", "en_GB:en");
+        }
+        let mut process = command.spawn().map_err(|e| format!("could not start {program}: {e}"))?;
         let deadline = Instant::now() + Duration::from_secs(20);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            if Instant::now() > deadline {
-                return Err(format!("{program} did not listen on port {port}"));
+            if Instant::now() > deadline || matches!(process.try_wait(), Ok(Some(_))) {
+                let _ = process.kill();
+                let _ = process.wait();
+                return Err(format!("{program} did not listen on port {port} (see {log_path})"));
             }
             std::thread::sleep(Duration::from_millis(100));
         }
-        Ok(Driver { process, port })
+        Ok(Driver { process, port, xvfb })
     }
 
     pub async fn session(&self, engine: Engine) -> Result<Client, String> {
@@ -78,21 +166,45 @@ impl Driver {
             Engine::Chromium => json!({
                 "browserName": "chrome",
                 "goog:chromeOptions": {
-                    "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+                    "binary": env_or("CHROMIUM", "/usr/bin/chromium"),
                     "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--disable-quic", "--window-size=1280,900", "--lang=en-GB"],
+                        "--no-first-run", "--disable-quic", format!("--window-size={},{}", WINDOW.0, WINDOW.1),
+                        "--lang=en-GB"],
                     "prefs": {"intl.accept_languages": "en-GB,en"}
+                }
+            }),
+            Engine::Firefox => json!({
+                "browserName": "firefox",
+                "moz:firefoxOptions": {
+                    "binary": env_or("FIREFOX", "/usr/bin/firefox-esr"),
+                    "args": ["-headless"],
+                    "prefs": {"intl.accept_languages": "en-GB,en"}
+                }
+            }),
+            Engine::Webkit => json!({
+                "browserName": "MiniBrowser",
+                "webkitgtk:browserOptions": {
+                    "binary": env_or("MINIBROWSER", "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"),
+                    "args": ["--automation"]
                 }
             }),
         };
         let caps = caps.as_object().cloned().unwrap_or_default();
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        ClientBuilder::new(connector)
+        let client = ClientBuilder::new(connector)
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{}", self.port))
             .await
-            .map_err(|e| format!("no WebDriver session: {e}"))
+            .map_err(|e| format!("no WebDriver session: {e}"))?;
+        if engine != Engine::Chromium {
+            // Chromium gets its size from --window-size; the others start at their own default.
+            if let Err(e) = client.set_window_size(WINDOW.0, WINDOW.1).await {
+                let _ = client.close().await;
+                return Err(format!("could not size the window: {e}"));
+            }
+        }
+        Ok(client)
     }
 }
 

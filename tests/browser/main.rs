@@ -42,12 +42,9 @@ fn main() {
     let server = Server::start(dist);
     let (mut passed, mut failed) = (0, 0);
     for name in engines.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        let engine = match name {
-            "chromium" => Engine::Chromium,
-            other => {
-                eprintln!("browser tests: unknown engine {other}");
-                std::process::exit(1);
-            }
+        let Some(engine) = Engine::from_name(name) else {
+            eprintln!("browser tests: unknown engine {name} (known: chromium, firefox, webkit)");
+            std::process::exit(1);
         };
         let (p, f) = runtime.block_on(run_engine(engine, &server, filter.as_deref()));
         passed += p;

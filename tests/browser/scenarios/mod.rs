@@ -1,6 +1,8 @@
 //! Every browser scenario, by capability.
 
+mod accessibility;
 mod directory;
+mod embed;
 mod foundation;
 mod map;
 
@@ -8,5 +10,7 @@ pub fn all() -> Vec<(&'static str, crate::Scenario)> {
     let mut all = foundation::all();
     all.extend(map::all());
     all.extend(directory::all());
+    all.extend(accessibility::all());
+    all.extend(embed::all());
     all
 }
