@@ -39,6 +39,13 @@ strings! {
     data_problems_heading: "Data problems", "Problem i data";
     data_problems_intro: "These records in the data file were left out or shown without a link. Editors: fix them in initiative.json.",
         "Dessa poster i datafilen visas inte, eller visas utan länk. Redaktörer: rätta dem i initiative.json.";
+    no_problems: "No problems found in the data.", "Inga problem hittades i data.";
+    preview_label: "Preview a local data file", "Förhandsgranska en lokal datafil";
+    preview_hint: "Choose or drop an initiative.json to see it here with every problem listed. It is read in your browser only: nothing is uploaded or stored.",
+        "Välj eller släpp en initiative.json för att se den här med alla problem listade. Den läses bara i din webbläsare: inget laddas upp eller sparas.";
+    previewing: "Previewing the local file", "Förhandsgranskar den lokala filen";
+    nothing_uploaded: "Nothing was uploaded.", "Inget har laddats upp.";
+    back_to_published: "Back to the published data", "Tillbaka till publicerade data";
     map_heading: "Map", "Karta";
     map_label: "World map of the initiative's priority countries. The directory below lists the same information as text.",
         "Världskarta över initiativets prioriterade länder. Förteckningen nedan har samma uppgifter i textform.";

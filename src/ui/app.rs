@@ -10,7 +10,7 @@ use super::details::CountryDetails;
 use super::directory::DirectorySection;
 use super::map::WorldMap;
 use super::state::{AppState, History};
-use super::status::{DataProblems, LoadStatus};
+use super::status::{DataProblems, EditorPanelOnError, LoadStatus};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -47,11 +47,12 @@ fn Page() -> impl IntoView {
                 <LanguageSwitch/>
             </div>
             <LoadStatus/>
+            <EditorPanelOnError/>
             <Show when=ready>
+                <DataProblems/>
                 <WorldMap/>
                 <CountryDetails/>
                 <DirectorySection/>
-                <DataProblems/>
             </Show>
         </main>
         <Show when=move || !embed.get()>

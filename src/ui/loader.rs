@@ -15,18 +15,26 @@ pub const DATA_URL: &str = "data/initiative.json";
 pub const TIMEOUT_SECONDS: u32 = 15;
 
 pub async fn load_dataset() -> Result<Loaded, LoadError> {
-    let download = Box::pin(download(DATA_URL));
+    let abort = web_sys::AbortController::new().ok();
+    let download = Box::pin(download(DATA_URL, abort.as_ref().map(|a| a.signal())));
     let timeout = Box::pin(sleep_ms(TIMEOUT_SECONDS * 1000));
     let text = match select(download, timeout).await {
         Either::Left((result, _)) => result?,
-        Either::Right(_) => return Err(LoadError::Timeout { seconds: TIMEOUT_SECONDS }),
+        Either::Right(_) => {
+            // A stalled request would hold the browser's cache entry and stall "Try again" too.
+            if let Some(abort) = abort {
+                abort.abort();
+            }
+            return Err(LoadError::Timeout { seconds: TIMEOUT_SECONDS });
+        }
     };
     read_dataset(&text)
 }
 
-async fn download(url: &str) -> Result<String, LoadError> {
+async fn download(url: &str, signal: Option<web_sys::AbortSignal>) -> Result<String, LoadError> {
     // no-cache: "Try again" after an editor fixed the file must see the new file.
     let response = Request::get(url)
+        .abort_signal(signal.as_ref())
         .cache(RequestCache::NoCache)
         .send()
         .await

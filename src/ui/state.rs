@@ -29,6 +29,8 @@ pub enum LoadState {
 pub struct Ready {
     pub loaded: Loaded,
     pub directory: Directory,
+    /// The local file an editor is previewing, if this is not the published data.
+    pub preview_of: Option<String>,
 }
 
 /// Whether a view change gets its own history entry (so Back undoes it).
@@ -75,18 +77,23 @@ impl AppState {
         state
     }
 
-    /// Fetches the dataset (again).
+    /// Fetches the published dataset (again).
     pub fn reload(self) {
         self.load.set(LoadState::Loading);
         leptos::task::spawn_local(async move {
             let result = loader::load_dataset().await;
-            self.load.set(match result {
-                Ok(loaded) => {
-                    let directory = Directory::new(&loaded.dataset);
-                    LoadState::Ready(Arc::new(Ready { loaded, directory }))
-                }
-                Err(e) => LoadState::Failed(e),
-            });
+            self.show(result, None);
+        });
+    }
+
+    /// Shows a dataset, published or (with `preview_of`) an editor's local file.
+    pub fn show(self, result: Result<Loaded, LoadError>, preview_of: Option<String>) {
+        self.load.set(match result {
+            Ok(loaded) => {
+                let directory = Directory::new(&loaded.dataset);
+                LoadState::Ready(Arc::new(Ready { loaded, directory, preview_of }))
+            }
+            Err(e) => LoadState::Failed(e),
         });
     }
 

@@ -24,13 +24,14 @@ pub struct Server {
     pub base: String,
     replies: Arc<Mutex<HashMap<String, DataReply>>>,
     headers: Arc<Mutex<HashMap<String, Vec<(String, String)>>>>,
+    csp_reports: Arc<Mutex<Vec<(String, String)>>>,
 }
 
 impl Server {
     pub fn start(dist: PathBuf) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
         let base = format!("http://{}", listener.local_addr().unwrap());
-        let server = Server { base, replies: Default::default(), headers: Default::default() };
+        let server = Server { base, replies: Default::default(), headers: Default::default(), csp_reports: Default::default() };
         let shared = server.clone();
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
@@ -56,6 +57,11 @@ impl Server {
     pub fn set_headers(&self, scenario: &str, headers: &[(&str, &str)]) {
         let h = headers.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         self.headers.lock().unwrap().insert(scenario.to_string(), h);
+    }
+
+    /// Content-Security-Policy violation reports the browser sent for a scenario.
+    pub fn csp_reports(&self, scenario: &str) -> Vec<String> {
+        self.csp_reports.lock().unwrap().iter().filter(|(s, _)| s == scenario).map(|(_, r)| r.clone()).collect()
     }
 
     fn handle(&self, mut stream: TcpStream, dist: &Path) -> std::io::Result<()> {
@@ -93,7 +99,7 @@ impl Server {
             }
         }
         if rest == "__csp-report" {
-            eprintln!("CSP report: {}", String::from_utf8_lossy(&body));
+            self.csp_reports.lock().unwrap().push((scenario, String::from_utf8_lossy(&body).into_owned()));
             return respond(&mut stream, 204, "text/plain", b"", &[]);
         }
         let file = if rest.is_empty() || rest.ends_with('/') { format!("{rest}index.html") } else { rest.clone() };

@@ -1,6 +1,7 @@
 //! Every browser scenario, by capability.
 
 mod accessibility;
+mod bad_input;
 mod directory;
 mod embed;
 mod foundation;
@@ -12,5 +13,6 @@ pub fn all() -> Vec<(&'static str, crate::Scenario)> {
     all.extend(directory::all());
     all.extend(accessibility::all());
     all.extend(embed::all());
+    all.extend(bad_input::all());
     all
 }
