@@ -183,6 +183,24 @@ pub struct Event {
     pub source: String,
 }
 
+/// A recurring activity of the initiative's common annual cycle.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Activity {
+    pub id: String,
+    pub name: Text,
+    /// The months (1–12) it takes place in, every year.
+    pub months: Vec<u32>,
+    /// The countries it concerns; empty for all.
+    #[serde(default)]
+    pub countries: Vec<String>,
+    /// The id of the organisation that runs it.
+    #[serde(default)]
+    pub organiser: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    pub source: String,
+}
+
 /// The whole dataset, holding only records that passed validation.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Dataset {
@@ -196,6 +214,7 @@ pub struct Dataset {
     pub offices: Vec<Office>,
     pub groups: Vec<Group>,
     pub events: Vec<Event>,
+    pub activities: Vec<Activity>,
 }
 
 impl Dataset {

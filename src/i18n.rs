@@ -47,6 +47,19 @@ strings! {
     nothing_uploaded: "Nothing was uploaded.", "Inget har laddats upp.";
     back_to_published: "Back to the published data", "Tillbaka till publicerade data";
     map_heading: "Map", "Karta";
+    timeline_intro: "Partnerships signed and offices opened, oldest first. The filters above apply.",
+        "Ingångna partnerskap och öppnade kontor, äldst först. Filtren ovan gäller.";
+    timeline_empty: "No dated facts match these filters.", "Inga daterade uppgifter matchar filtren.";
+    annual_cycle_heading: "Annual cycle", "Årshjul";
+    annual_cycle_intro: "The initiative brings international innovation activities together in a common annual cycle.",
+        "Initiativet samlar internationella innovationsaktiviteter i ett gemensamt årshjul.";
+    annual_cycle_empty: "No recurring activities have been published yet.", "Inga återkommande aktiviteter har publicerats ännu.";
+    organiser: "Organiser", "Arrangör";
+    download_csv: "Download CSV", "Ladda ner CSV";
+    csv_name: "Name", "Namn";
+    csv_city: "City", "Stad";
+    csv_description: "Description", "Beskrivning";
+    csv_links: "Links", "Länkar";
     map_label: "World map of the initiative's priority countries. The directory below lists the same information as text.",
         "Världskarta över initiativets prioriterade länder. Förteckningen nedan har samma uppgifter i textform.";
     map_keys_hint: "On the map: arrow keys move between countries, Enter selects, + and − zoom, Escape closes.",

@@ -6,8 +6,10 @@
 pub mod countries;
 pub mod dataset;
 pub mod directory;
+pub mod export;
 pub mod i18n;
 pub mod text;
+pub mod timeline;
 pub mod validate;
 pub mod view_state;
 pub mod world;

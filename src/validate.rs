@@ -87,6 +87,7 @@ pub enum Reason {
     NotHttps(String),
     MissingLanguage(Lang),
     BadDate(String),
+    BadMonth(u32),
     Empty,
 }
 
@@ -133,6 +134,8 @@ fn reason_text(reason: &Reason, lang: Lang) -> String {
         MissingLanguage(Lang::Sv) => "the Swedish text is missing".into(),
         BadDate(d) if sv => format!("'{}' är inget datum av formen ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD", clip(d)),
         BadDate(d) => format!("'{}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD", clip(d)),
+        BadMonth(m) if sv => format!("{m} är ingen månad (1–12)"),
+        BadMonth(m) => format!("{m} is not a month (1–12)"),
         Empty if sv => "får inte vara tom".into(),
         Empty => "must not be empty".into(),
     }
@@ -244,6 +247,8 @@ impl Reader {
         });
         dataset.groups = self.records(root, "groups", |r, path, g: &mut Group| r.check_group(path, g, &priority));
         dataset.events = self.records(root, "events", |r, path, e: &mut Event| r.check_event(path, e, &priority));
+        dataset.activities =
+            self.records(root, "activities", |r, path, a: &mut Activity| r.check_activity(path, a, &priority, &orgs));
         dataset
     }
 
@@ -415,6 +420,44 @@ impl Reader {
         self.check_text(&format!("{path}.description"), &g.description);
         self.drop_unsafe_link(&format!("{path}.url"), &mut g.url);
         self.check_link(&format!("{path}.source"), &g.source, true);
+        true
+    }
+
+    fn check_activity(
+        &mut self,
+        path: &str,
+        a: &mut Activity,
+        priority: &HashSet<String>,
+        orgs: &HashSet<String>,
+    ) -> bool {
+        if !self.claim_id(path, &a.id) {
+            return false;
+        }
+        if a.months.is_empty() {
+            self.problem(&format!("{path}.months"), Reason::Empty, false);
+            return false;
+        }
+        if let Some((i, m)) = a.months.iter().enumerate().find(|(_, m)| !(1..=12).contains(*m)) {
+            self.problem(&format!("{path}.months[{i}]"), Reason::BadMonth(*m), false);
+            return false;
+        }
+        let countries_ok = a
+            .countries
+            .iter()
+            .enumerate()
+            .all(|(i, code)| self.check_country_code(&format!("{path}.countries[{i}]"), code, Some(priority)));
+        if !countries_ok {
+            return false;
+        }
+        if let Some(org) = a.organiser.as_deref() {
+            if !orgs.contains(org) {
+                self.problem(&format!("{path}.organiser"), Reason::UnknownOrganisation(org.to_string()), true);
+                a.organiser = None;
+            }
+        }
+        self.check_text(&format!("{path}.name"), &a.name);
+        self.drop_unsafe_link(&format!("{path}.url"), &mut a.url);
+        self.check_link(&format!("{path}.source"), &a.source, true);
         true
     }
 

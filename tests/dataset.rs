@@ -176,3 +176,21 @@ fn the_json_schema_agrees_with_the_app() {
     assert_eq!(schema["properties"]["schema_version"]["const"], json!(SCHEMA_VERSION));
     assert_eq!(shipped()["$schema"], json!("./initiative.schema.json"));
 }
+
+#[test]
+fn activities_are_checked_like_every_record() {
+    let mut v = shipped();
+    v["activities"] = json!([
+        {"id": "a1", "name": {"en": "Innovation week", "sv": "Innovationsvecka"}, "months": [3, 13], "source": "https://www.vinnova.se/"},
+        {"id": "a2", "name": {"en": "Delegation", "sv": "Delegation"}, "months": [5], "countries": ["KR"], "organiser": "vinnova",
+         "url": "http://example.org/", "source": "https://www.vinnova.se/"}
+    ]);
+    let loaded = read_dataset(&v.to_string()).unwrap();
+    let m: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(m, [
+        "initiative.json: activities[0].months[1]: 13 is not a month (1–12)",
+        "initiative.json: activities[1].url: 'http://example.org/' is not an https link and is not shown as a link",
+    ]);
+    assert_eq!(loaded.dataset.activities.len(), 1);
+    assert_eq!(loaded.dataset.activities[0].url, None);
+}

@@ -109,3 +109,45 @@ fn nothing_matches_a_nonsense_query() {
     let d = directory();
     assert_eq!(d.count(&Filter { q: "zzzqqq".into(), ..Filter::default() }, Lang::En), 0);
 }
+
+#[test]
+fn csv_escapes_commas_quotes_newlines_and_keeps_non_ascii() {
+    use innovation_atlas::export::{csv_field, directory_csv, BOM};
+    assert_eq!(csv_field("plain"), "plain");
+    assert_eq!(csv_field("a,b"), "\"a,b\"");
+    assert_eq!(csv_field("say \"hej\""), "\"say \"\"hej\"\"\"");
+    assert_eq!(csv_field("line\nbreak"), "\"line\nbreak\"");
+    assert_eq!(csv_field("Brasília"), "Brasília");
+    let d = directory();
+    let f = Filter { q: "brasilia".into(), kind: Some(Kind::Office), ..Filter::default() };
+    let csv = directory_csv(d.matches(&f, Lang::Sv), Lang::Sv);
+    assert!(csv.starts_with(BOM), "Excel needs the BOM to read UTF-8");
+    let lines: Vec<&str> = csv.trim_start_matches(BOM).split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines[0], "Namn,Typ,Land,Stad,Beskrivning,Länkar,Källa");
+    assert_eq!(lines.len(), 2, "{csv}");
+    assert!(lines[1].starts_with("Innovations- och forskningskontoret i Brasília,Kontor,Brasilien,Brasília,"), "{}", lines[1]);
+}
+
+#[test]
+fn the_timeline_is_ordered_and_filtered() {
+    use innovation_atlas::timeline::events;
+    let data = read_dataset(include_str!("../public/data/initiative.json")).unwrap().dataset;
+    let all = events(&data, &Filter::default(), Lang::En);
+    assert_eq!(all.len(), data.events.len());
+    let dates: Vec<&str> = all.iter().map(|e| e.date.as_str()).collect();
+    assert_eq!(dates.first(), Some(&"2009"));
+    assert!(dates.windows(2).all(|w| innovation_atlas::timeline::date_key(w[0]) <= innovation_atlas::timeline::date_key(w[1])), "{dates:?}");
+    let europe = events(&data, &Filter { region: Some(Region::Europe), ..Filter::default() }, Lang::En);
+    assert_eq!(europe.iter().map(|e| e.date.as_str()).collect::<Vec<_>>(), ["2017-01-31", "2017-11", "2019-06"]);
+    let offices_only = events(&data, &Filter { kind: Some(Kind::Office), ..Filter::default() }, Lang::En);
+    assert!(offices_only.is_empty());
+}
+
+#[test]
+fn the_shipped_annual_cycle_is_honestly_empty() {
+    use innovation_atlas::timeline::annual_cycle;
+    let data = read_dataset(include_str!("../public/data/initiative.json")).unwrap().dataset;
+    assert!(data.activities.is_empty(), "no activity is published in the sources (FACTS.md)");
+    let months = annual_cycle(&data, &Filter::default());
+    assert_eq!(months.len(), 12);
+}

@@ -10,6 +10,7 @@ use super::details::CountryDetails;
 use super::directory::DirectorySection;
 use super::map::WorldMap;
 use super::state::{AppState, History};
+use super::timeline::TimelineSection;
 use super::status::{DataProblems, EditorPanelOnError, LoadStatus};
 
 #[component]
@@ -53,6 +54,7 @@ fn Page() -> impl IntoView {
                 <WorldMap/>
                 <CountryDetails/>
                 <DirectorySection/>
+                <TimelineSection/>
             </Show>
         </main>
         <Show when=move || !embed.get()>

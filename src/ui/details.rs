@@ -152,14 +152,14 @@ pub fn group_link(g: &Group, lang: Lang) -> AnyView {
 #[component]
 fn Timeline(data: Dataset, code: String, lang: Lang) -> impl IntoView {
     let mut events: Vec<_> = data.events_for(&code).cloned().collect();
-    events.sort_by(|a, b| a.date.cmp(&b.date));
+    events.sort_by_key(|e| crate::timeline::date_key(&e.date));
     (!events.is_empty()).then(|| {
         view! {
             <h3>{t(lang).timeline_heading}</h3>
             <ol class="timeline">
                 {events.into_iter().map(|e| view! {
                     <li>
-                        <time datetime=e.date.clone()>{e.date.clone()}</time> " — " {e.title.get(lang).to_string()}
+                        <time datetime=e.date.clone()>{crate::timeline::format_date(&e.date, lang)}</time> " — " {e.title.get(lang).to_string()}
                         " " <SourceLink url=e.source.clone() lang=lang/>
                     </li>
                 }).collect_view()}

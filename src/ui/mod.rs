@@ -10,6 +10,7 @@ mod map;
 mod panic;
 mod state;
 mod status;
+mod timeline;
 
 /// Entry point of the browser app.
 pub fn start() {

@@ -6,6 +6,7 @@ mod directory;
 mod embed;
 mod foundation;
 mod map;
+mod timeline;
 
 pub fn all() -> Vec<(&'static str, crate::Scenario)> {
     let mut all = foundation::all();
@@ -14,5 +15,6 @@ pub fn all() -> Vec<(&'static str, crate::Scenario)> {
     all.extend(accessibility::all());
     all.extend(embed::all());
     all.extend(bad_input::all());
+    all.extend(timeline::all());
     all
 }
