@@ -7,14 +7,38 @@
 //! assert!(text::sort_key("Österrike", Lang::En) < text::sort_key("Zambia", Lang::En));
 //! ```
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
-
 use crate::dataset::Lang;
+
+/// Canonical decomposition (NFD). In the app it is the browser's own, which keeps Unicode's
+/// tables out of the wasm file; natively (tests, tools) the unicode-normalization crate.
+#[cfg(target_arch = "wasm32")]
+fn decompose(s: &str) -> String {
+    js_sys::JsString::from(s).normalize("NFD").into()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn decompose(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfd().collect()
+}
+
+/// The combining diacritical marks that NFD splits off letters (é → e + ◌́).
+fn is_diacritic(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
+}
+
+/// `s` without diacritics; ASCII text (most of it) skips the decomposition.
+fn strip_diacritics(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_string()
+    } else {
+        decompose(s).chars().filter(|c| !is_diacritic(*c)).collect()
+    }
+}
 
 /// Lower case without diacritics, so "goteborg" finds "Göteborg" and "brasilia" "Brasília".
 pub fn fold(s: &str) -> String {
-    s.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
+    strip_diacritics(s).chars().flat_map(char::to_lowercase).collect()
 }
 
 /// A key that sorts names as a reader of `lang` expects: in Swedish å, ä and ö come after z
@@ -31,7 +55,8 @@ pub fn sort_key(s: &str, lang: Lang) -> Vec<u32> {
         };
         match swedish_letter {
             Some(rank) => key.push(AFTER_Z + rank),
-            None => key.extend(c.to_string().nfd().filter(|c| !is_combining_mark(*c)).map(|c| c as u32)),
+            None if c.is_ascii() => key.push(c as u32),
+            None => key.extend(strip_diacritics(c.encode_utf8(&mut [0; 4])).chars().map(|c| c as u32)),
         }
     }
     key

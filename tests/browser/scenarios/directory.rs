@@ -78,7 +78,19 @@ async fn malformed_url_parameters_are_ignored(page: &Page) -> TestResult {
     Ok(())
 }
 
+async fn search_ignores_accents_in_the_browser_too(page: &Page) -> TestResult {
+    page.open_ready("?q=brasilia&kind=office").await?;
+    let names = entry_names(page).await?;
+    check!(names == ["Office of Science and Innovation, Brasília"], "{names:?}");
+    page.open_ready("?q=G%C3%96TEBORG%20peking&lang=sv").await?;
+    check!(page.count(".entry").await? == 0, "all words must match");
+    page.open_ready("?q=PEKING&lang=sv&kind=office").await?;
+    check!(entry_names(page).await? == ["Innovations- och forskningskontoret i Peking"], "case-insensitive, Swedish texts");
+    Ok(())
+}
+
 crate::scenarios!(
+    search_ignores_accents_in_the_browser_too,
     typing_seoul_leaves_the_entries_about_seoul,
     kind_and_region_filters_combine,
     a_shared_url_reproduces_the_view,
