@@ -208,11 +208,13 @@ impl Directory {
 
     /// The entries that pass every filter, in display order.
     pub fn matches<'a>(&'a self, filter: &'a Filter, lang: Lang) -> impl Iterator<Item = &'a Entry> + 'a {
+        self.matching_indices(filter, lang).map(|i| &self.entries[i])
+    }
+
+    /// Like [`Directory::matches`], as indices into `entries` (stable keys for the UI).
+    pub fn matching_indices<'a>(&'a self, filter: &'a Filter, lang: Lang) -> impl Iterator<Item = usize> + 'a {
         let words = query_words(&filter.q);
-        self.order[lang_index(lang)]
-            .iter()
-            .map(|&i| &self.entries[i])
-            .filter(move |e| e.passes(filter, &words, lang))
+        self.order[lang_index(lang)].iter().copied().filter(move |&i| self.entries[i].passes(filter, &words, lang))
     }
 
     pub fn count(&self, filter: &Filter, lang: Lang) -> usize {

@@ -4,13 +4,15 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::countries;
+use std::sync::Arc;
+
 use crate::dataset::{Dataset, Group, Lang, Office, PresenceKind};
 use crate::directory::linkedin_search_url;
 use crate::i18n::{kind_name, t};
 use crate::directory::Kind;
 
 use super::links::{ExternalLink, SourceLink};
-use super::state::AppState;
+use super::state::{AppState, Ready};
 
 #[component]
 pub fn CountryDetails() -> impl IntoView {
@@ -46,9 +48,9 @@ pub fn CountryDetails() -> impl IntoView {
         let body = match data.country(&code) {
             Some(country) => view! {
                 <p class="summary">{country.summary.get(lang).to_string()}</p>
-                <Presence data=data.clone() code=code.clone() lang=lang/>
-                <Groups data=data.clone() code=code.clone() lang=lang/>
-                <Timeline data=data.clone() code=code.clone() lang=lang/>
+                <Presence ready=ready.clone() code=code.clone() lang=lang/>
+                <Groups ready=ready.clone() code=code.clone() lang=lang/>
+                <Timeline ready=ready.clone() code=code.clone() lang=lang/>
                 <h3>{t(lang).sources_heading}</h3>
                 <p><SourceLink url=country.source.clone() lang=lang/></p>
             }
@@ -70,7 +72,8 @@ pub fn CountryDetails() -> impl IntoView {
 }
 
 #[component]
-fn Presence(data: Dataset, code: String, lang: Lang) -> impl IntoView {
+fn Presence(ready: Arc<Ready>, code: String, lang: Lang) -> impl IntoView {
+    let data = &ready.loaded.dataset;
     let offices: Vec<Office> = data.offices_in(&code).cloned().collect();
     let s = t(lang);
     view! {
@@ -80,7 +83,7 @@ fn Presence(data: Dataset, code: String, lang: Lang) -> impl IntoView {
         } else {
             view! {
                 <ul class="presence">
-                    {offices.into_iter().map(|o| office_item(&data, o, lang)).collect_view()}
+                    {offices.into_iter().map(|o| office_item(data, o, lang)).collect_view()}
                 </ul>
             }
             .into_any()
@@ -113,7 +116,8 @@ fn office_item(data: &Dataset, o: Office, lang: Lang) -> impl IntoView {
 }
 
 #[component]
-fn Groups(data: Dataset, code: String, lang: Lang) -> impl IntoView {
+fn Groups(ready: Arc<Ready>, code: String, lang: Lang) -> impl IntoView {
+    let data = &ready.loaded.dataset;
     let groups: Vec<Group> = data.groups_for(&code).cloned().collect();
     let s = t(lang);
     view! {
@@ -150,7 +154,8 @@ pub fn group_link(g: &Group, lang: Lang) -> AnyView {
 }
 
 #[component]
-fn Timeline(data: Dataset, code: String, lang: Lang) -> impl IntoView {
+fn Timeline(ready: Arc<Ready>, code: String, lang: Lang) -> impl IntoView {
+    let data = &ready.loaded.dataset;
     let mut events: Vec<_> = data.events_for(&code).cloned().collect();
     events.sort_by_key(|e| crate::timeline::date_key(&e.date));
     (!events.is_empty()).then(|| {

@@ -1,6 +1,8 @@
 //! The directory: search and filters, the live result count, and the entries. It is also the
 //! map's text alternative.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::countries;
@@ -18,15 +20,21 @@ const MAX_ROWS: usize = 100;
 pub fn DirectorySection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
+    // One pass per change: every matching index (cheap), of which the first MAX_ROWS render.
     let results = Memo::new(move |_| {
         let ready = state.ready()?;
-        let filter = state.view.with(|v| v.filter.clone());
         let lang = lang.get();
-        let total = ready.directory.count(&filter, lang);
-        let rows: Vec<Entry> = ready.directory.matches(&filter, lang).take(MAX_ROWS).cloned().collect();
-        Some((total, rows))
+        let all: Vec<usize> = state.view.with(|v| ready.directory.matching_indices(&v.filter, lang).collect());
+        Some((ready, all))
     });
-    let total = move || results.with(|r| r.as_ref().map(|(n, _)| *n).unwrap_or(0));
+    let total = move || results.with(|r| r.as_ref().map(|(_, all)| all.len()).unwrap_or(0));
+    let rows = move || {
+        results.with(|r| {
+            r.as_ref()
+                .map(|(ready, all)| all.iter().take(MAX_ROWS).map(|&i| (ready.clone(), i)).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
 
     view! {
         <section class="directory" aria-labelledby="directory-heading">
@@ -39,23 +47,18 @@ pub fn DirectorySection() -> impl IntoView {
                     <CopyLink/>
                 </div>
             </div>
-            {move || {
-                let (total, rows) = results.get()?;
-                let lang = lang.get();
-                if total == 0 {
-                    return Some(view! {
-                        <div class="empty">
-                            <p>{t(lang).no_results}</p>
-                            <button type="button" on:click=move |_| clear_filters(state)>{t(lang).clear_filters}</button>
-                        </div>
-                    }.into_any());
-                }
-                Some(view! {
-                    <ul class="entries">
-                        {rows.into_iter().map(|e| view! { <EntryCard entry=e lang=lang/> }).collect_view()}
-                    </ul>
-                }.into_any())
-            }}
+            <Show when=move || total() == 0 && results.with(Option::is_some)>
+                <div class="empty">
+                    <p>{move || t(lang.get()).no_results}</p>
+                    <button type="button" on:click=move |_| clear_filters(state)>{move || t(lang.get()).clear_filters}</button>
+                </div>
+            </Show>
+            // Keyed: a keystroke that narrows the list keeps the rows that stay.
+            <ul class="entries">
+                <For each=rows key=move |(ready, i)| (Arc::as_ptr(ready) as usize, *i, lang.get()) let((ready, i))>
+                    <EntryCard entry=ready.directory.entries[i].clone() lang=lang.get_untracked()/>
+                </For>
+            </ul>
         </section>
     }
 }

@@ -33,6 +33,14 @@ pub struct Ready {
     pub preview_of: Option<String>,
 }
 
+/// Identity: two `Ready`s are equal only if they are the same load, so memos over them
+/// notify when (and only when) new data arrives.
+impl PartialEq for Ready {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
 /// Whether a view change gets its own history entry (so Back undoes it).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum History {

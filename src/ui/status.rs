@@ -13,8 +13,9 @@ pub fn LoadStatus() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     move || match state.load.get() {
+        // The same box as the map it stands in for, so nothing moves when the map arrives.
         LoadState::Loading => view! {
-            <p class="loading" role="status">{t(lang.get()).loading}</p>
+            <div class="map-placeholder"><p class="loading" role="status">{t(lang.get()).loading}</p></div>
         }
         .into_any(),
         LoadState::Failed(error) => view! {
