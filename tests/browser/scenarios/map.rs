@@ -99,7 +99,42 @@ async fn the_map_fits_a_phone_screen(page: &Page) -> TestResult {
     Ok(())
 }
 
+const PRIORITY: [(&str, &str); 9] = [
+    ("US", "United States"), ("BR", "Brazil"), ("FR", "France"), ("DE", "Germany"), ("IL", "Israel"),
+    ("IN", "India"), ("CN", "China"), ("KR", "South Korea"), ("JP", "Japan"),
+];
+
+async fn every_priority_country_can_be_selected_by_mouse(page: &Page) -> TestResult {
+    page.open_ready("").await?;
+    for (code, name) in PRIORITY {
+        page.click(&format!("#map-country-{code} circle.marker-hit")).await?;
+        page.wait_text("#details-heading", |t| t == name).await.map_err(|e| format!("{name}: {e}"))?;
+        check!(page.url().await?.contains(&format!("country={code}")), "URL for {name}");
+    }
+    Ok(())
+}
+
+async fn every_priority_country_can_be_selected_by_keyboard(page: &Page) -> TestResult {
+    page.open_ready("").await?;
+    let mut seen = Vec::new();
+    for _ in 0..PRIORITY.len() {
+        page.js("document.querySelector('.map [role=button][tabindex=\"0\"]').focus()").await?;
+        let name = page.focused_label().await?;
+        page.keys("\u{e007}").await?; // Enter
+        page.wait_text("#details-heading", |t| t == name).await?;
+        seen.push(name);
+        page.js("document.querySelector('.map [role=button][tabindex=\"0\"]').focus()").await?;
+        page.keys("\u{e014}").await?; // ArrowRight to the next country
+    }
+    for (_, name) in PRIORITY {
+        check!(seen.iter().any(|s| s == name), "{name} not reached by keyboard: {seen:?}");
+    }
+    Ok(())
+}
+
 crate::scenarios!(
+    every_priority_country_can_be_selected_by_mouse,
+    every_priority_country_can_be_selected_by_keyboard,
     the_map_draws_every_country,
     clicking_israel_opens_its_details,
     arrow_keys_and_enter_select_from_the_keyboard,
