@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::countries;
 use crate::dataset::{Lang, Region};
-use crate::directory::{Entry, Kind, LinkKind};
+use crate::directory::{Counts, Entry, Kind, LinkKind};
 use crate::i18n::{kind_name, region_name, result_count, t};
 
 use super::links::{ExternalLink, SourceLink};
@@ -107,24 +107,20 @@ fn Filters() -> impl IntoView {
     let kind_value = move || state.view.with(|v| v.filter.kind.map(|k| k.code()).unwrap_or("")).to_string();
     let region_value = move || state.view.with(|v| v.filter.region.map(|r| r.code()).unwrap_or("")).to_string();
     let org_value = move || state.view.with(|v| v.filter.org.clone().unwrap_or_default());
+    // Each option says how many entries it would give: "Office (6)".
+    let count_of = move |pick: &dyn Fn(&Counts) -> Option<usize>| counts.with(|c| c.as_ref().and_then(pick).unwrap_or(0));
     let kind_options = move || {
         let lang = lang.get();
         Kind::ALL
             .into_iter()
-            .map(|k| {
-                let n = counts.with(|c| c.as_ref().and_then(|c| c.kinds.get(&k).copied()).unwrap_or(0));
-                (k.code().to_string(), format!("{} ({n})", kind_name(k, lang)))
-            })
+            .map(|k| (k.code().to_string(), format!("{} ({})", kind_name(k, lang), count_of(&|c| c.kinds.get(&k).copied()))))
             .collect::<Vec<_>>()
     };
     let region_options = move || {
         let lang = lang.get();
         Region::ALL
             .into_iter()
-            .map(|r| {
-                let n = counts.with(|c| c.as_ref().and_then(|c| c.regions.get(&r).copied()).unwrap_or(0));
-                (r.code().to_string(), format!("{} ({n})", region_name(r, lang)))
-            })
+            .map(|r| (r.code().to_string(), format!("{} ({})", region_name(r, lang), count_of(&|c| c.regions.get(&r).copied()))))
             .collect::<Vec<_>>()
     };
     let org_options = move || {
@@ -134,10 +130,7 @@ fn Filters() -> impl IntoView {
             .directory
             .coordinators
             .iter()
-            .map(|(id, name)| {
-                let n = counts.with(|c| c.as_ref().and_then(|c| c.orgs.get(id).copied()).unwrap_or(0));
-                (id.clone(), format!("{} ({n})", short_name(name.get(lang))))
-            })
+            .map(|(id, name)| (id.clone(), format!("{} ({})", short_name(name.get(lang)), count_of(&|c| c.orgs.get(id).copied()))))
             .collect::<Vec<_>>()
     };
     let country_chip = move || {
@@ -283,10 +276,14 @@ fn CopyLink() -> impl IntoView {
             {move || fallback.get().map(|url| view! {
                 <label class="copy-fallback">{t(lang.get()).copy_fallback} " "
                     <input type="text" readonly prop:value=url
-                        on:focus=|ev| { let _ = event_target::<web_sys::HtmlInputElement>(&ev).select(); }
+                        on:focus=select_all
                         autofocus/>
                 </label>
             })}
         </div>
     }
+}
+
+fn select_all(ev: leptos::ev::FocusEvent) {
+    event_target::<web_sys::HtmlInputElement>(&ev).select();
 }

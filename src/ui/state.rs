@@ -41,6 +41,9 @@ impl PartialEq for Ready {
     }
 }
 
+/// The router's navigation function, stored so that `AppState` stays `Copy`.
+type Navigate = Box<dyn Fn(&str, NavigateOptions) + Send + Sync>;
+
 /// Whether a view change gets its own history entry (so Back undoes it).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum History {
@@ -59,7 +62,7 @@ pub struct AppState {
     pub focus_details: RwSignal<bool>,
     /// Where focus goes back to when the details close: what had it when they opened.
     return_focus: StoredValue<Option<web_sys::Element>, LocalStorage>,
-    navigate: StoredValue<Box<dyn Fn(&str, NavigateOptions) + Send + Sync>>,
+    navigate: StoredValue<Navigate>,
     path: Memo<String>,
 }
 
