@@ -65,7 +65,17 @@ const REFERENCE: Selectors = Selectors {
 fn init_script(ready: &str) -> String {
     format!(
         r#"(() => {{
-  const b = window.__bench = {{}};
+  const b = window.__bench = {{ shifts: [] }};
+  // Layout shifts during load, with the elements that moved (for the report's notes).
+  const describe = (n) => !n || n.nodeType !== 1 ? String(n && n.nodeName)
+    : n.tagName.toLowerCase() + (n.id ? '#' + n.id : '') + (n.classList.length ? '.' + [...n.classList].join('.') : '');
+  try {{
+    new PerformanceObserver((list) => {{
+      for (const e of list.getEntries()) {{
+        if (!e.hadRecentInput) b.shifts.push({{ value: e.value, at: e.startTime, moved: (e.sources || []).map((s) => describe(s.node)) }});
+      }}
+    }}).observe({{ type: 'layout-shift', buffered: true }});
+  }} catch (e) {{}}
   b.ready = new Promise((resolve) => {{
     const check = () => {{
       if (!({ready})) return false;
@@ -218,13 +228,42 @@ impl Driver {
             self.port,
             body.len()
         )?;
-        let mut response = String::new();
-        stream.read_to_string(&mut response)?;
-        let (head, payload) = response.split_once("\r\n\r\n").ok_or("no HTTP response from chromedriver")?;
+        let (head, payload) = read_http_response(&mut stream)?;
         if !head.starts_with("HTTP/1.1 200") {
             return Err(format!("{cmd}: {head} {payload}").into());
         }
-        Ok(serde_json::from_str(payload).unwrap_or(Value::Null))
+        Ok(serde_json::from_str(&payload).unwrap_or(Value::Null))
+    }
+}
+
+/// Reads one HTTP/1.1 response (headers, then Content-Length bytes): chromedriver keeps the
+/// connection open, so reading to the end would wait for the time-out.
+fn read_http_response(stream: &mut TcpStream) -> Result<(String, String), Error> {
+    let mut data = Vec::new();
+    let mut buf = [0u8; 8192];
+    loop {
+        if let Some(end) = data.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&data[..end]).to_string();
+            let length = head
+                .lines()
+                .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().to_string()))
+                .and_then(|v| v.parse::<usize>().ok())
+                .unwrap_or(0);
+            while data.len() < end + 4 + length {
+                let n = stream.read(&mut buf)?;
+                if n == 0 {
+                    break;
+                }
+                data.extend_from_slice(&buf[..n]);
+            }
+            let body = String::from_utf8_lossy(&data[end + 4..]).to_string();
+            return Ok((head, body));
+        }
+        let n = stream.read(&mut buf)?;
+        if n == 0 {
+            return Err("chromedriver closed the connection without an answer".into());
+        }
+        data.extend_from_slice(&buf[..n]);
     }
 }
 
@@ -273,6 +312,8 @@ async fn page_facts(client: &Client, target: &Target) -> Result<Value, Error> {
         count: (document.querySelector(countSel)?.textContent ?? '').trim(),
         rows: document.querySelectorAll(entriesSel + ' > li').length,
         load_error: !!document.querySelector('.load-error, .alert[role=alert]'),
+        layout_shift: window.__bench.shifts.reduce((sum, s) => sum + s.value, 0),
+        shifts: window.__bench.shifts,
     };";
     Ok(client.execute(script, vec![json!(s.count), json!(s.entries)]).await?)
 }

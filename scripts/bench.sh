@@ -1,0 +1,255 @@
+#!/usr/bin/env bash
+# Measures everything about the app's performance and prints it as one markdown table, with
+# the budgets and a ✓/✗ next to each: bytes (raw/gzip/brotli) and the first-visit total,
+# Lighthouse (mobile, simulated throttling), in-page Chromium timings at ×1 and ×100 data, the
+# native filter benchmark, and the same figures for a jsvectormap reference page.
+#
+# A measuring tool, not a test: it fails only when a step could not run, never on a figure.
+# Installs what it needs once (a second run installs nothing), under
+# $HOME/.cache/innovation-atlas/bench; serves on 127.0.0.1 only; leaves dist/ alone.
+#
+# Usage: scripts/bench.sh   (3 to 7 minutes on 2 cores once the builds are cached)
+#   BENCH_RUNS=N             browser runs per page (default 7, at least 5)
+#   BENCH_LIGHTHOUSE_RUNS=N  Lighthouse runs per page (default 3; the median is shown)
+#   BENCH_KEEP=1             keep the work folder (builds, JSON results, server log)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TOOLS="${INNOVATION_ATLAS_TOOLS:-$HOME/.cache/innovation-atlas}"
+BENCH_TOOLS="$TOOLS/bench"
+RUNS="${BENCH_RUNS:-7}"
+LIGHTHOUSE_RUNS="${BENCH_LIGHTHOUSE_RUNS:-3}"
+SCALE=100
+export PATH="$HOME/.cargo/bin:$TOOLS/node_modules/.bin:$PATH"
+export CHROME_PATH="${CHROMIUM:-/usr/bin/chromium}"
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+CHROME_FLAGS="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic"
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/atlas-bench.XXXXXX")"
+SITE="$WORK/site"
+SERVER_PID=""
+BASE_URL=""
+LOAD_BEFORE="?"
+FAILED=()
+STARTED=$SECONDS
+
+say() { printf '\033[1mbench:\033[0m %s\n' "$*" >&2; }
+
+stop_server() {
+  if [ -n "$SERVER_PID" ]; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=""
+  fi
+}
+
+cleanup() {
+  stop_server
+  if [ "${BENCH_KEEP:-0}" = 1 ]; then say "work folder kept: $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---------------------------------------------------------------- installs (each checks first)
+
+ensure_build_tools() {
+  scripts/setup.sh build   # wasm target, trunk, wasm-bindgen, binaryen (each only if missing)
+}
+
+ensure_debian_packages() {
+  local pkg missing=()
+  for pkg in chromium chromium-driver brotli; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  [ ${#missing[@]} -eq 0 ] && return
+  say "installing Debian packages: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# Lighthouse and jsvectormap, pinned by bench/package.json and bench/package-lock.json.
+ensure_bench_npm_tools() {
+  if cmp -s bench/package.json "$BENCH_TOOLS/package.json" \
+    && cmp -s bench/package-lock.json "$BENCH_TOOLS/package-lock.json" \
+    && [ -x "$BENCH_TOOLS/node_modules/.bin/lighthouse" ] \
+    && [ -f "$BENCH_TOOLS/node_modules/jsvectormap/dist/maps/world.js" ]; then
+    return
+  fi
+  say "installing lighthouse and jsvectormap into $BENCH_TOOLS"
+  mkdir -p "$BENCH_TOOLS"
+  cp bench/package.json bench/package-lock.json "$BENCH_TOOLS/"
+  (cd "$BENCH_TOOLS" && npm ci --no-audit --no-fund --loglevel=error)
+}
+
+# ---------------------------------------------------------------- builds (before any timing)
+
+build_app() {
+  say "building the release app into $SITE/app"
+  trunk build --release --offline --dist "$SITE/app" >"$WORK/trunk.log" 2>&1 || {
+    tail -30 "$WORK/trunk.log" >&2
+    return 1
+  }
+}
+
+build_reference_page() {
+  local dist="$BENCH_TOOLS/node_modules/jsvectormap/dist"
+  mkdir -p "$SITE/ref/data"
+  cp bench/reference/index.html bench/reference/reference.js "$SITE/ref/"
+  cp "$dist/jsvectormap.min.js" "$dist/jsvectormap.min.css" "$dist/maps/world.js" "$SITE/ref/"
+  cp public/data/initiative.json "$SITE/ref/data/"
+}
+
+# ×100 copies of both pages; only ever written here, in the work folder.
+make_scaled_copies() {
+  local site
+  for site in app ref; do
+    cp -r "$SITE/$site" "$SITE/$site-x$SCALE"
+    node bench/scale-dataset.mjs public/data/initiative.json "$SITE/$site-x$SCALE/data/initiative.json" "$SCALE"
+  done
+}
+
+build_native_benchmarks() {
+  say "building the browser timing driver and the filter benchmark"
+  cargo build --quiet --example browser_timings
+  cargo bench --quiet --bench filter --no-run
+}
+
+# ---------------------------------------------------------------- measurements
+
+# The files a first visit loads before the map and directory are usable: index.html, what it
+# references (src/href: loader, js, wasm, css), what those scripts name, and the dataset.
+first_visit_files() {
+  local dir=$1 refs ref
+  refs=$(grep -oE '(src|href)="[^"#?:]+"' "$dir/index.html" | sed -E 's/^(src|href)="(\.\/)?//; s/"$//' | sort -u || true)
+  {
+    echo index.html
+    echo data/initiative.json
+    echo "$refs"
+    for ref in $refs; do
+      if [[ "$ref" == *.js && -f "$dir/$ref" ]]; then grep -oE '[A-Za-z0-9_.-]+\.(js|wasm|css)' "$dir/$ref" || true; fi
+    done
+  } | sort -u | while IFS= read -r ref; do
+    if [ -n "$ref" ] && [ -f "$dir/$ref" ]; then echo "$ref"; fi
+  done
+}
+
+# site, file, raw, gzip -9, brotli -q 11, loaded on a first visit (1/0)
+measure_bytes() {
+  local site file rel first loaded
+  for site in app ref; do
+    loaded=$(first_visit_files "$SITE/$site")
+    while IFS= read -r file; do
+      rel="${file#"$SITE/$site/"}"
+      if grep -qxF "$rel" <<<"$loaded"; then first=1; else first=0; fi
+      printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$site" "$rel" \
+        "$(stat -c %s "$file")" "$(gzip -9 -c "$file" | wc -c)" "$(brotli -q 11 -c "$file" | wc -c)" "$first"
+    done < <(find "$SITE/$site" -type f | sort)
+  done >"$WORK/bytes.tsv"
+}
+
+start_server() {
+  node bench/serve.mjs "$SITE" "$WORK/port" 2>"$WORK/server.log" &
+  SERVER_PID=$!
+  local i
+  for i in $(seq 1 600); do   # compressing the site first takes some seconds
+    [ -s "$WORK/port" ] && break
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  [ -s "$WORK/port" ] || { say "the static server did not start"; return 1; }
+  BASE_URL="http://127.0.0.1:$(cat "$WORK/port")"
+  say "serving $SITE on $BASE_URL"
+}
+
+run_filter_benchmark() {
+  say "native filter benchmark"
+  cargo bench --quiet --bench filter 2>"$WORK/filter.log" | sed -n 's/^BENCH_FILTER //p' >"$WORK/filter.jsonl"
+  [ -s "$WORK/filter.jsonl" ] || { tail -20 "$WORK/filter.log" >&2; return 1; }
+}
+
+run_lighthouse() {
+  local lighthouse="$BENCH_TOOLS/node_modules/.bin/lighthouse" site i ok=0
+  mkdir -p "$WORK/lighthouse"
+  for site in app ref; do
+    for i in $(seq 1 "$LIGHTHOUSE_RUNS"); do
+      say "Lighthouse $site, run $i of $LIGHTHOUSE_RUNS"
+      if timeout 300 "$lighthouse" "$BASE_URL/$site/" --quiet --output=json \
+        --output-path="$WORK/lighthouse/$site-$i.json" \
+        --only-categories=performance,accessibility,best-practices,seo \
+        --chrome-flags="$CHROME_FLAGS" >>"$WORK/lighthouse.log" 2>&1; then
+        ok=$((ok + 1))
+      else
+        say "Lighthouse $site run $i failed (see below)"
+        tail -5 "$WORK/lighthouse.log" >&2
+      fi
+    done
+  done
+  [ "$ok" -gt 0 ]
+}
+
+run_browser_timings() {
+  say "Chromium timings: $RUNS runs per page, ×1 and ×$SCALE"
+  cargo run --quiet --example browser_timings -- --runs "$RUNS" \
+    "app-x1=app=$BASE_URL/app/" "app-x$SCALE=app=$BASE_URL/app-x$SCALE/" \
+    "ref-x1=ref=$BASE_URL/ref/" "ref-x$SCALE=ref=$BASE_URL/ref-x$SCALE/" >"$WORK/timings.json"
+}
+
+# ---------------------------------------------------------------- report
+
+describe_source() {
+  if git rev-parse --short HEAD >/dev/null 2>&1; then
+    printf '%s%s' "$(git rev-parse --short HEAD)" "$(git diff --quiet HEAD -- . 2>/dev/null || echo ' + uncommitted changes')"
+  else
+    printf '%s (not a git checkout)' "$PWD"
+  fi
+}
+
+print_machine() {
+  local cpu
+  cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+  echo "## Innovation Atlas benchmark"
+  echo
+  echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "- Machine: $(uname -m), ${cpu:-unknown CPU}, $(nproc) cores; load average (1/5/15 min) when measuring began: $LOAD_BEFORE, at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- Source: $(describe_source)"
+  echo "- Tools: $("$CHROME_PATH" --version 2>/dev/null | head -1), node $(node --version), lighthouse $(node -p "require('$BENCH_TOOLS/node_modules/lighthouse/package.json').version"), jsvectormap $(node -p "require('$BENCH_TOOLS/node_modules/jsvectormap/package.json').version"), $(rustc --version | cut -d' ' -f1-2), trunk $(trunk --version | cut -d' ' -f2)"
+  echo "- Served by bench/serve.mjs on 127.0.0.1 with Cache-Control: no-store; encodings sent: $(awk '$1 == 200 {print $2}' "$WORK/server.log" 2>/dev/null | sort | uniq -c | awk '{printf "%s%s×%s", sep, $2, $1; sep=", "}')"
+  echo
+}
+
+# Runs one step; a failure is noted and the other steps still run.
+step() {
+  local name=$1
+  shift
+  if ! "$@"; then
+    FAILED+=("$name")
+    say "step failed: $name"
+  fi
+}
+
+main() {
+  [ "$RUNS" -ge 5 ] || { say "BENCH_RUNS must be at least 5"; exit 2; }
+  ensure_build_tools
+  ensure_debian_packages
+  ensure_bench_npm_tools
+  build_app
+  build_reference_page
+  make_scaled_copies
+  build_native_benchmarks
+  measure_bytes
+  LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+  step "filter benchmark" run_filter_benchmark
+  start_server
+  step "Lighthouse" run_lighthouse
+  step "browser timings" run_browser_timings
+  stop_server
+
+  print_machine
+  node bench/report.mjs "$WORK"
+  echo
+  echo "Took $((SECONDS - STARTED)) s."
+  if [ ${#FAILED[@]} -gt 0 ]; then
+    say "steps that did not run to the end: ${FAILED[*]}"
+    exit 1
+  fi
+}
+
+main "$@"
