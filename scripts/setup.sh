@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 TOOLS="${INNOVATION_ATLAS_TOOLS:-$HOME/.cache/innovation-atlas}"
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
+GECKODRIVER_VERSION=0.37.1
 export PATH="$HOME/.cargo/bin:$TOOLS/node_modules/.bin:$PATH"
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*" >&2; }
@@ -62,9 +63,31 @@ ensure_apt() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
+# Firefox's WebDriver server: Debian has none, crates.io has Mozilla's.
+ensure_geckodriver() {
+  local have
+  have=$(geckodriver --version 2>/dev/null || true)
+  case "$have" in "geckodriver $GECKODRIVER_VERSION"*) return ;; esac
+  say "installing geckodriver $GECKODRIVER_VERSION (about 5 minutes the first time)"
+  cargo install --locked geckodriver --version "$GECKODRIVER_VERSION" \
+    || cargo install geckodriver --version "$GECKODRIVER_VERSION"
+}
+
+# WebKitGTK takes the page's language from the process locale: the browser tests run it in
+# en_GB.UTF-8, the counterpart of the other engines' en-GB preference.
+ensure_locale() {
+  locale -a 2>/dev/null | grep -qix 'en_GB.utf-\?8' && return
+  say "generating the en_GB.UTF-8 locale"
+  grep -q '^en_GB.UTF-8 UTF-8' /etc/locale.gen 2>/dev/null || echo 'en_GB.UTF-8 UTF-8' >> /etc/locale.gen
+  locale-gen >/dev/null
+}
+
 case "${1:-build}" in
   build) ensure_wasm_target; ensure_trunk; ensure_wasm_bindgen; ensure_node_tools ;;
   test)  ensure_wasm_target; ensure_trunk; ensure_wasm_bindgen; ensure_node_tools
-         ensure_apt chromium chromium-driver brotli ;;
+         # Browser engines for the browser tests: Chromium, Firefox ESR (with geckodriver) and
+         # WebKitGTK (WebKitWebDriver driving MiniBrowser, on an Xvfb display the tests start).
+         ensure_apt chromium chromium-driver brotli firefox-esr webkit2gtk-driver xvfb xauth locales
+         ensure_geckodriver; ensure_locale ;;
   *) echo "usage: $0 build|test" >&2; exit 2 ;;
 esac

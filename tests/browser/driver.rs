@@ -1,7 +1,9 @@
 //! Starts a WebDriver server for one engine and wraps the few page actions the scenarios use.
 
 use std::net::TcpStream;
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
@@ -44,8 +46,14 @@ impl Engine {
     }
 }
 
-/// The window every session starts with (CSS px), whatever the engine.
-pub const WINDOW: (u32, u32) = (1280, 900);
+/// The viewport every session starts with (CSS px), whatever the engine.
+pub const VIEWPORT: (u32, u32) = (1280, 900);
+
+/// Test-only browser chrome styles: the browsers' own toolbars must not keep the window wider than
+/// a phone (Firefox stops at 500 px, WebKitGTK's MiniBrowser at 447 px), or `Page::resize(360, …)`
+/// could not give the page a 360 px viewport. They touch the browser's UI, never the page.
+const FIREFOX_USER_CHROME: &str = ":root, :root * { min-width: 0 !important; }\n";
+const WEBKIT_GTK_CSS: &str = "button, entry { min-width: 0; min-height: 0; padding: 0; margin: 0; border-width: 0; }\n";
 
 /// A WebDriver server (and, for WebKit without a display, the Xvfb it draws on). Its output goes
 /// to `target/webdriver-ENGINE.log`, to read when a scenario fails.
@@ -53,14 +61,19 @@ pub struct Driver {
     process: Child,
     pub port: u16,
     xvfb: Option<Xvfb>,
+    /// Scratch files for this driver's browsers (Firefox profiles, WebKitGTK's style sheet);
+    /// removed with the driver.
+    scratch: PathBuf,
+    sessions: AtomicU32,
 }
 
 impl Drop for Driver {
     fn drop(&mut self) {
         let _ = self.process.kill();
         let _ = self.process.wait();
-        // The browser went with its driver; the display can go now.
+        // The browser went with its driver; the display and scratch files can go now.
         drop(self.xvfb.take());
+        let _ = std::fs::remove_dir_all(&self.scratch);
     }
 }
 
@@ -77,7 +90,9 @@ impl Xvfb {
         use std::io::BufRead;
         let program = std::env::var("XVFB").unwrap_or_else(|_| "Xvfb".into());
         let mut process = Command::new(&program)
-            .args(["-displayfd", "1", "-screen", "0", "1920x1200x24", "-nolisten", "tcp"])
+            // -noreset: by default the server resets when its last client leaves, and a browser
+            // starting in that moment "cannot open display".
+            .args(["-displayfd", "1", "-screen", "0", "1920x1200x24", "-nolisten", "tcp", "-noreset"])
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -112,6 +127,18 @@ fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
+/// Removes the scratch folders of earlier test runs that were killed before they could.
+fn remove_abandoned_scratch() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name.strip_prefix("atlas-browser-").and_then(|rest| rest.rsplit('-').next()) else { continue };
+        if pid.parse::<u32>().is_ok() && !std::path::Path::new(&format!("/proc/{pid}")).exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 fn env_or(var: &str, default: &str) -> String {
     std::env::var(var).ok().filter(|v| !v.is_empty()).unwrap_or_else(|| default.into())
 }
@@ -143,10 +170,19 @@ impl Driver {
         if let Some(x) = &xvfb {
             command.env("DISPLAY", &x.display);
         }
+        let scratch = std::env::temp_dir().join(format!("atlas-browser-{}-{}", engine.name(), std::process::id()));
+        let _ = std::fs::remove_dir_all(&scratch);
+        remove_abandoned_scratch();
+        std::fs::create_dir_all(&scratch).map_err(|e| format!("{}: {e}", scratch.display()))?;
         if engine == Engine::Webkit {
-            // WebKitGTK takes the page's languages (Accept-Language, navigator.languages) from the
-            // locale; this is the counterpart of the other engines' en-GB preference.
-            command.env("LANGUAGE", "en_GB:en");
+            // WebKitGTK takes navigator.language and Accept-Language from the locale (the
+            // counterpart of the other engines' en-GB preference; scripts/setup.sh generates it,
+            // and without it WebKit says en-US), and MiniBrowser's toolbar style from GTK's user
+            // style sheet, which lives in XDG_CONFIG_HOME.
+            let gtk = scratch.join("gtk-3.0");
+            std::fs::create_dir_all(&gtk).map_err(|e| e.to_string())?;
+            std::fs::write(gtk.join("gtk.css"), WEBKIT_GTK_CSS).map_err(|e| e.to_string())?;
+            command.env("XDG_CONFIG_HOME", &scratch).env("LC_ALL", "en_GB.UTF-8").env_remove("LANGUAGE");
         }
         let mut process = command.spawn().map_err(|e| format!("could not start {program}: {e}"))?;
         let deadline = Instant::now() + Duration::from_secs(20);
@@ -158,7 +194,7 @@ impl Driver {
             }
             std::thread::sleep(Duration::from_millis(100));
         }
-        Ok(Driver { process, port, xvfb })
+        Ok(Driver { process, port, xvfb, scratch, sessions: AtomicU32::new(0) })
     }
 
     pub async fn session(&self, engine: Engine) -> Result<Client, String> {
@@ -169,7 +205,7 @@ impl Driver {
                     "binary": env_or("CHROMIUM", "/usr/bin/chromium"),
                     "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--disable-quic", format!("--window-size={},{}", WINDOW.0, WINDOW.1),
+                        "--no-first-run", "--disable-quic", format!("--window-size={},{}", VIEWPORT.0, VIEWPORT.1),
                         "--lang=en-GB"],
                     "prefs": {"intl.accept_languages": "en-GB,en"}
                 }
@@ -178,8 +214,12 @@ impl Driver {
                 "browserName": "firefox",
                 "moz:firefoxOptions": {
                     "binary": env_or("FIREFOX", "/usr/bin/firefox-esr"),
-                    "args": ["-headless"],
-                    "prefs": {"intl.accept_languages": "en-GB,en"}
+                    "args": ["-headless", "-profile", self.firefox_profile()?],
+                    "prefs": {
+                        "intl.accept_languages": "en-GB,en",
+                        // Reads the profile's chrome/userChrome.css (FIREFOX_USER_CHROME).
+                        "toolkit.legacyUserProfileCustomizations.stylesheets": true
+                    }
                 }
             }),
             Engine::Webkit => json!({
@@ -197,15 +237,70 @@ impl Driver {
             .connect(&format!("http://127.0.0.1:{}", self.port))
             .await
             .map_err(|e| format!("no WebDriver session: {e}"))?;
-        if engine != Engine::Chromium {
-            // Chromium gets its size from --window-size; the others start at their own default.
-            if let Err(e) = client.set_window_size(WINDOW.0, WINDOW.1).await {
-                let _ = client.close().await;
-                return Err(format!("could not size the window: {e}"));
-            }
+        // Every engine starts with the same viewport (window sizes differ by each browser's chrome).
+        if let Err(e) = set_viewport(&client, VIEWPORT.0, VIEWPORT.1).await {
+            let _ = client.close().await;
+            return Err(e);
         }
         Ok(client)
     }
+
+    /// A new, empty Firefox profile for each session (so nothing leaks from one scenario to the
+    /// next, as with geckodriver's own temporary profiles), holding only the test's
+    /// userChrome.css. The previous sessions' profiles are closed by now and are removed.
+    fn firefox_profile(&self) -> Result<String, String> {
+        let n = self.sessions.fetch_add(1, Ordering::SeqCst);
+        if let Ok(entries) = std::fs::read_dir(&self.scratch) {
+            for entry in entries.flatten() {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+        let profile = self.scratch.join(format!("profile-{n}"));
+        let chrome = profile.join("chrome");
+        std::fs::create_dir_all(&chrome).map_err(|e| format!("{}: {e}", chrome.display()))?;
+        std::fs::write(chrome.join("userChrome.css"), FIREFOX_USER_CHROME).map_err(|e| e.to_string())?;
+        Ok(profile.to_string_lossy().into_owned())
+    }
+}
+
+/// Sizes the window so that the page's viewport (`innerWidth` × `innerHeight`) is exactly
+/// `width` × `height` CSS px: WebDriver sizes the outer window, and each browser's own chrome
+/// takes a different share of it. Fails rather than let a browser's minimum window size quietly
+/// give the page another width.
+pub async fn set_viewport(client: &Client, width: u32, height: u32) -> Result<(), String> {
+    let (want_w, want_h) = (i64::from(width), i64::from(height));
+    let (mut outer_w, mut outer_h) = (want_w, want_h);
+    let mut seen = (0, 0);
+    for _ in 0..4 {
+        client
+            .set_window_size(outer_w as u32, outer_h as u32)
+            .await
+            .map_err(|e| format!("could not size the window to {outer_w}×{outer_h}: {e}"))?;
+        // The resize may reach the page a moment after the command returns: read until the
+        // viewport is right or has stopped changing.
+        let mut previous = None;
+        for _ in 0..20 {
+            let v = client
+                .execute("return [window.innerWidth, window.innerHeight];", vec![])
+                .await
+                .map_err(|e| format!("could not read the viewport: {e}"))?;
+            seen = (v[0].as_i64().unwrap_or(0), v[1].as_i64().unwrap_or(0));
+            if seen == (want_w, want_h) {
+                return Ok(());
+            }
+            if previous == Some(seen) {
+                break;
+            }
+            previous = Some(seen);
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        outer_w += want_w - seen.0;
+        outer_h += want_h - seen.1;
+        if outer_w < 1 || outer_h < 1 {
+            break;
+        }
+    }
+    Err(format!("the viewport could not be made {width}×{height} CSS px (it stayed {}×{})", seen.0, seen.1))
 }
 
 /// One scenario's browser tab, pointed at its own sub-path on the test server.
@@ -243,7 +338,28 @@ impl Page {
     }
 
     pub async fn text(&self, css: &str) -> Result<String, Box<dyn std::error::Error>> {
-        Ok(self.wait(css).await?.text().await?)
+        self.with_element(css, |e| async move { e.text().await }).await
+    }
+
+    /// Finds `css` and does `action` on it. If the page replaced that element between the two
+    /// steps (a re-render: the element went stale, so nothing was done to it), finds the
+    /// element again and retries, until `WAIT` runs out. How soon a re-render lands differs
+    /// by engine, so without this a scenario can fail on one engine and pass on another.
+    async fn with_element<T, F, Fut>(&self, css: &str, action: F) -> Result<T, Box<dyn std::error::Error>>
+    where
+        F: Fn(Element) -> Fut,
+        Fut: std::future::Future<Output = Result<T, fantoccini::error::CmdError>>,
+    {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let element = self.wait(css).await?;
+            match action(element).await {
+                Err(e) if e.is_stale_element_reference() && Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                result => return Ok(result.map_err(|e| format!("{css}: {e}"))?),
+            }
+        }
     }
 
     /// Polls until `css`'s text satisfies `ok`; returns the last text seen on time-out.
@@ -283,9 +399,22 @@ impl Page {
         Ok(self.client.execute(script, vec![]).await?)
     }
 
+    /// Clicks `css` as a visitor would: scrolled into view first, then clicked.
     pub async fn click(&self, css: &str) -> TestResult {
-        self.wait(css).await?.click().await?;
-        Ok(())
+        let client = &self.client;
+        self.with_element(css, |e| async move {
+            // Element Click scrolls the element into view only within its own document, so an
+            // element inside an iframe that reaches below the window gets a click at a point off
+            // screen, which silently hits nothing (geckodriver; w3c/webdriver#1141). Scrolling
+            // every scrolling box, the host page's too, first is what a visitor does anyway; for
+            // an element already in view it changes nothing.
+            let arg = serde_json::to_value(&e).map_err(fantoccini::error::CmdError::Json)?;
+            client
+                .execute("arguments[0].scrollIntoView({block: 'nearest', inline: 'nearest'}); return true;", vec![arg])
+                .await?;
+            e.click().await
+        })
+        .await
     }
 
     /// Sends keys to whatever has focus, as a keyboard user would.
@@ -313,8 +442,9 @@ impl Page {
         Ok(())
     }
 
+    /// Gives the page a `width` × `height` CSS px viewport (see `set_viewport`).
     pub async fn resize(&self, width: u32, height: u32) -> TestResult {
-        self.client.set_window_size(width, height).await?;
+        set_viewport(&self.client, width, height).await?;
         Ok(())
     }
 }

@@ -1,8 +1,11 @@
 //! Browser tests: the release build in `dist/`, served on loopback, driven through WebDriver as
 //! a visitor would use it. Run by `scripts/test.sh` after `trunk build --release`.
 //!
-//! `cargo test --test browser` runs every scenario on each engine named in `ATLAS_ENGINES`
-//! (default: chromium); `-- NAME` runs only scenarios whose name contains NAME.
+//! `cargo test --test browser` runs every scenario on each engine named in `ATLAS_ENGINES`, a
+//! comma-separated list of chromium, firefox and webkit (default: chromium; `scripts/test.sh`
+//! sets all three); `-- NAME` runs only scenarios whose name contains NAME. Each engine starts
+//! its own WebDriver server on a free port (chromedriver, geckodriver, WebKitWebDriver with
+//! MiniBrowser on an Xvfb display of its own when there is no DISPLAY); see `driver.rs`.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -39,13 +42,15 @@ fn main() {
     }
     let engines = std::env::var("ATLAS_ENGINES").unwrap_or_else(|_| "chromium".into());
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-    let server = Server::start(dist);
     let (mut passed, mut failed) = (0, 0);
     for name in engines.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         let Some(engine) = Engine::from_name(name) else {
             eprintln!("browser tests: unknown engine {name} (known: chromium, firefox, webkit)");
             std::process::exit(1);
         };
+        // A server of its own for each engine: what a scenario set up on it (a data reply,
+        // headers, CSP reports) must not carry over to the same scenario on the next engine.
+        let server = Server::start(dist.clone());
         let (p, f) = runtime.block_on(run_engine(engine, &server, filter.as_deref()));
         passed += p;
         failed += f;
@@ -56,9 +61,30 @@ fn main() {
     }
 }
 
+/// Opens a browser session, within a time limit. A browser that does not come up says nothing
+/// about the app, and can leave its WebDriver server stuck (WebKitWebDriver waits for a
+/// MiniBrowser that failed to start for good): so one more try, on a freshly started server,
+/// before the scenario counts as failed.
+async fn new_session(engine: Engine, driver: &mut Driver, name: &str) -> Result<fantoccini::Client, String> {
+    const LIMIT: Duration = Duration::from_secs(60);
+    let mut last = String::new();
+    for attempt in 1..=2 {
+        if attempt > 1 {
+            println!("[{}] {name}: no browser session ({last}); restarting the WebDriver server", engine.name());
+            *driver = Driver::start(engine)?;
+        }
+        last = match tokio::time::timeout(LIMIT, driver.session(engine)).await {
+            Ok(Ok(client)) => return Ok(client),
+            Ok(Err(e)) => e,
+            Err(_) => format!("none within {} s", LIMIT.as_secs()),
+        };
+    }
+    Err(last)
+}
+
 async fn run_engine(engine: Engine, server: &Server, filter: Option<&str>) -> (usize, usize) {
     let started = Instant::now();
-    let driver = match Driver::start(engine) {
+    let mut driver = match Driver::start(engine) {
         Ok(d) => d,
         Err(e) => {
             println!("[{}] could not start: {e}", engine.name());
@@ -71,7 +97,7 @@ async fn run_engine(engine: Engine, server: &Server, filter: Option<&str>) -> (u
             continue;
         }
         // A fresh session per scenario: no state leaks from one to the next.
-        let client = match driver.session(engine).await {
+        let client = match new_session(engine, &mut driver, name).await {
             Ok(c) => c,
             Err(e) => {
                 println!("[{}] {name} ... FAILED (session): {e}", engine.name());

@@ -73,6 +73,11 @@ async fn the_sandboxed_snippet_sizes_the_iframe_too(page: &Page) -> TestResult {
 async fn the_host_script_ignores_foreign_messages(page: &Page) -> TestResult {
     page.client.goto(&page.server.url(&page.scenario, "host.html")).await?;
     page.wait_js("document.querySelector('iframe').style.height !== '600px'").await?;
+    // The app's own height messages come in a few steps (first paint, the data, then the host
+    // page's scrollbar narrowing the iframe): let them settle, or a late genuine one would be
+    // taken for a foreign message that got through.
+    page.wait_js("!!(document.querySelector('iframe').contentDocument && document.querySelector('iframe').contentDocument.querySelector('.entry'))").await?;
+    fits_and_stays(page, "before the foreign messages").await?;
     let before = page.js("return document.querySelector('iframe').style.height").await?;
     // Messages from the host page itself (not from the iframe) or of the wrong shape are ignored.
     page.js("window.postMessage({type: 'innovation-atlas:height', height: 5}, '*');

@@ -73,7 +73,14 @@ async fn printing_hides_the_controls_and_shows_addresses(page: &Page) -> TestRes
         let display = page.js(&format!("const e = document.querySelector('{hidden}'); return e ? getComputedStyle(e).display : 'none';")).await?;
         check!(display == "none", "{hidden} is {display} in print");
     }
-    let after = page.js("return getComputedStyle(document.querySelector('.entry a.external'), '::after').content").await?;
+    // Firefox reports attr() in a computed `content` as written instead of substituted (Chromium
+    // and WebKit substitute it); substitute it here, as rendering does, so every engine is asked
+    // the same thing: what the printed link shows after it.
+    let after = page
+        .js("const a = document.querySelector('.entry a.external');
+             return getComputedStyle(a, '::after').content
+               .replace(/attr\\(\\s*([\\w-]+)\\s*\\)/g, (_, name) => JSON.stringify(a.getAttribute(name) || ''));")
+        .await?;
     check!(after.as_str().is_some_and(|c| c.contains("https://")), "links print their address: {after}");
     check!(page.js("return getComputedStyle(document.querySelector('.entries')).display").await? == "block", "entries print as a list");
     Ok(())
