@@ -7,8 +7,8 @@ scripts/setup.sh test
 export PATH="$HOME/.cargo/bin:${INNOVATION_ATLAS_TOOLS:-$HOME/.cache/innovation-atlas}/node_modules/.bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 # The browser tests run on every engine named here (WebKit starts its own Xvfb when there is no
-# DISPLAY); set ATLAS_ENGINES=chromium (or any comma-separated subset) to run fewer.
-export ATLAS_ENGINES="${ATLAS_ENGINES:-chromium,firefox,webkit}"
+# DISPLAY; chromium-touch is the phone-emulation touch pass); set ATLAS_ENGINES=chromium (or any comma-separated subset) to run fewer.
+export ATLAS_ENGINES="${ATLAS_ENGINES:-chromium,firefox,webkit,chromium-touch}"
 
 echo "== geometry tool"
 cargo test --manifest-path tools/geometry/Cargo.toml

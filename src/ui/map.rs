@@ -223,6 +223,32 @@ pub fn WorldMap() -> impl IntoView {
         }
     };
 
+    // Markers of neighbours overlap on a phone (South Korea and Japan are 8 px apart at 390 px):
+    // a click or tap goes to the nearest marker within reach, else to the country it is on.
+    let on_click = move |ev: ev::MouseEvent| {
+        if dragged() {
+            return;
+        }
+        let Some((x, y)) = to_map_point(ev.client_x() as f64, ev.client_y() as f64) else { return };
+        let reach = HIT_RADIUS_PX / (px_per_unit.get_untracked() * viewport.get_untracked().zoom);
+        let nearest = priority.with_untracked(|codes| {
+            codes
+                .iter()
+                .filter_map(|c| map.shape(c).map(|s| (c, (s.anchor.0 - x).hypot(s.anchor.1 - y))))
+                .filter(|(_, d)| *d <= reach)
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(c, _)| c.clone())
+        });
+        let under_pointer = || {
+            let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+            let country = target.closest("[id^='map-country-']").ok()??;
+            country.id().strip_prefix("map-country-").map(str::to_string)
+        };
+        if let Some(code) = nearest.or_else(under_pointer) {
+            select(code);
+        }
+    };
+
     let view_box = move || {
         let (x, y, w, h) = viewport.get().view_box();
         format!("{x:.2} {y:.2} {w:.2} {h:.2}")
@@ -250,7 +276,6 @@ pub fn WorldMap() -> impl IntoView {
                 let c2 = code.clone();
                 let c3 = code.clone();
                 let c4 = code.clone();
-                let c5 = code.clone();
                 let c6 = code.clone();
                 let c7 = code.clone();
                 let is_selected = Memo::new(move |_| selected.get().as_deref() == Some(c1.as_str()));
@@ -261,7 +286,6 @@ pub fn WorldMap() -> impl IntoView {
                     <g id=country_dom_id(&code) class="country priority" class:selected=is_selected class:dimmed=is_dimmed
                         class:highlighted=is_highlighted role="button" tabindex=tabindex aria-label=name
                         aria-pressed=move || if is_selected.get() { "true" } else { "false" }
-                        on:click=move |_| if !dragged() { select(c5.clone()) }
                         on:focus=move |_| { active.set(Some(c6.clone())); tooltip.set(Some(c6.clone())); }
                         on:pointerenter=move |_| tooltip.set(Some(c7.clone()))>
                         <path class="shape" d=shape.path/>
@@ -300,7 +324,7 @@ pub fn WorldMap() -> impl IntoView {
                 <svg node_ref=svg_ref viewBox=view_box role="group"
                     aria-label=move || t(lang.get()).map_label aria-describedby="map-keys"
                     on:keydown=on_keydown on:pointerdown=on_pointerdown on:pointermove=on_pointermove
-                    on:pointerup=on_pointerup on:pointercancel=on_pointerup on:wheel=on_wheel>
+                    on:pointerup=on_pointerup on:pointercancel=on_pointerup on:wheel=on_wheel on:click=on_click>
                     <defs>
                         <pattern id="dimmed-stripes" patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(45)">
                             <rect width="4" height="4" class="stripe-bg"/>

@@ -29,6 +29,8 @@ pub enum Engine {
     Chromium,
     Firefox,
     Webkit,
+    /// Chromium emulating a phone (390×844, touch): runs the touch scenarios only.
+    ChromiumTouch,
 }
 
 impl Engine {
@@ -37,17 +39,21 @@ impl Engine {
             Engine::Chromium => "chromium",
             Engine::Firefox => "firefox",
             Engine::Webkit => "webkit",
+            Engine::ChromiumTouch => "chromium-touch",
         }
     }
 
     /// The engine an `ATLAS_ENGINES` entry names.
     pub fn from_name(name: &str) -> Option<Engine> {
-        [Engine::Chromium, Engine::Firefox, Engine::Webkit].into_iter().find(|e| e.name() == name)
+        [Engine::Chromium, Engine::Firefox, Engine::Webkit, Engine::ChromiumTouch].into_iter().find(|e| e.name() == name)
     }
 }
 
 /// The viewport every session starts with (CSS px), whatever the engine.
 pub const VIEWPORT: (u32, u32) = (1280, 900);
+
+/// The emulated phone's viewport for the touch pass (CSS px).
+pub const PHONE: (u32, u32) = (390, 844);
 
 /// Test-only browser chrome styles: the browsers' own toolbars must not keep the window wider than
 /// a phone (Firefox stops at 500 px, WebKitGTK's MiniBrowser at 447 px), or `Page::resize(360, …)`
@@ -147,7 +153,7 @@ impl Driver {
     pub fn start(engine: Engine) -> Result<Driver, String> {
         let port = free_port();
         let (program, args) = match engine {
-            Engine::Chromium => (env_or("CHROMEDRIVER", "chromedriver"), vec![format!("--port={port}")]),
+            Engine::Chromium | Engine::ChromiumTouch => (env_or("CHROMEDRIVER", "chromedriver"), vec![format!("--port={port}")]),
             Engine::Firefox => (
                 env_or("GECKODRIVER", "geckodriver"),
                 vec!["--host=127.0.0.1".into(), format!("--port={port}"), "--log=warn".into()],
@@ -210,6 +216,20 @@ impl Driver {
                     "prefs": {"intl.accept_languages": "en-GB,en"}
                 }
             }),
+            Engine::ChromiumTouch => json!({
+                "browserName": "chrome",
+                "goog:chromeOptions": {
+                    "binary": env_or("CHROMIUM", "/usr/bin/chromium"),
+                    "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--disable-quic", "--lang=en-GB"],
+                    "prefs": {"intl.accept_languages": "en-GB,en"},
+                    "mobileEmulation": {
+                        "deviceMetrics": {"width": PHONE.0, "height": PHONE.1, "pixelRatio": 3.0, "touch": true},
+                        "userAgent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36"
+                    }
+                }
+            }),
             Engine::Firefox => json!({
                 "browserName": "firefox",
                 "moz:firefoxOptions": {
@@ -237,7 +257,11 @@ impl Driver {
             .connect(&format!("http://127.0.0.1:{}", self.port))
             .await
             .map_err(|e| format!("no WebDriver session: {e}"))?;
-        // Every engine starts with the same viewport (window sizes differ by each browser's chrome).
+        // Every engine starts with the same viewport (window sizes differ by each browser's chrome);
+        // the phone emulation has its own.
+        if engine == Engine::ChromiumTouch {
+            return Ok(client);
+        }
         if let Err(e) = set_viewport(&client, VIEWPORT.0, VIEWPORT.1).await {
             let _ = client.close().await;
             return Err(e);

@@ -45,7 +45,7 @@ fn main() {
     let (mut passed, mut failed) = (0, 0);
     for name in engines.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         let Some(engine) = Engine::from_name(name) else {
-            eprintln!("browser tests: unknown engine {name} (known: chromium, firefox, webkit)");
+            eprintln!("browser tests: unknown engine {name} (known: chromium, firefox, webkit, chromium-touch)");
             std::process::exit(1);
         };
         // A server of its own for each engine: what a scenario set up on it (a data reply,
@@ -92,7 +92,7 @@ async fn run_engine(engine: Engine, server: &Server, filter: Option<&str>) -> (u
         }
     };
     let (mut passed, mut failed) = (0, 0);
-    for (name, scenario) in scenarios::all() {
+    for (name, scenario) in scenarios::for_engine(engine) {
         if filter.is_some_and(|f| !name.contains(f)) {
             continue;
         }

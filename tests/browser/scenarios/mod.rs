@@ -7,6 +7,7 @@ mod embed;
 mod foundation;
 mod map;
 mod timeline;
+mod touch;
 
 pub fn all() -> Vec<(&'static str, crate::Scenario)> {
     let mut all = foundation::all();
@@ -17,4 +18,12 @@ pub fn all() -> Vec<(&'static str, crate::Scenario)> {
     all.extend(bad_input::all());
     all.extend(timeline::all());
     all
+}
+
+/// The touch pass runs on the phone emulation only; everything else on every engine.
+pub fn for_engine(engine: crate::driver::Engine) -> Vec<(&'static str, crate::Scenario)> {
+    match engine {
+        crate::driver::Engine::ChromiumTouch => touch::all(),
+        _ => all(),
+    }
 }
