@@ -155,6 +155,14 @@ pub fn result_count(n: usize, lang: Lang) -> String {
     }
 }
 
+/// "Show 30 more (of 2178 not shown)".
+pub fn show_more(next: usize, hidden: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Show {next} more ({hidden} not shown yet)"),
+        Lang::Sv => format!("Visa {next} till ({hidden} visas inte än)"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

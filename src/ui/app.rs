@@ -57,7 +57,8 @@ fn Page() -> impl IntoView {
                 <TimelineSection/>
             </Show>
         </main>
-        <Show when=move || !embed.get()>
+        // After the data: a footer shown while loading would jump down when the content arrives.
+        <Show when=move || !embed.get() && ready()>
             <Footer/>
         </Show>
     }

@@ -13,8 +13,9 @@ use crate::i18n::{kind_name, region_name, result_count, t};
 use super::links::{ExternalLink, SourceLink};
 use super::state::{AppState, History};
 
-/// Rows rendered at most; more would cost frames on large datasets, and nobody scrolls them.
-const MAX_ROWS: usize = 100;
+/// Rows rendered at first, and added by each "Show more": more would cost frames on large
+/// datasets on every keystroke.
+const ROWS_PER_PAGE: usize = 30;
 
 #[component]
 pub fn DirectorySection() -> impl IntoView {
@@ -28,13 +29,21 @@ pub fn DirectorySection() -> impl IntoView {
         Some((ready, all))
     });
     let total = move || results.with(|r| r.as_ref().map(|(_, all)| all.len()).unwrap_or(0));
+    // How many rows show; back to one page whenever the results change.
+    let shown = RwSignal::new(ROWS_PER_PAGE);
+    Effect::new(move || {
+        results.track();
+        shown.set(ROWS_PER_PAGE);
+    });
     let rows = move || {
+        let limit = shown.get();
         results.with(|r| {
             r.as_ref()
-                .map(|(ready, all)| all.iter().take(MAX_ROWS).map(|&i| (ready.clone(), i)).collect::<Vec<_>>())
+                .map(|(ready, all)| all.iter().take(limit).map(|&i| (ready.clone(), i)).collect::<Vec<_>>())
                 .unwrap_or_default()
         })
     };
+    let more = move || total().saturating_sub(shown.get());
 
     view! {
         <section class="directory" aria-labelledby="directory-heading">
@@ -59,6 +68,11 @@ pub fn DirectorySection() -> impl IntoView {
                     <EntryCard entry=ready.directory.entries[i].clone() lang=lang.get_untracked()/>
                 </For>
             </ul>
+            <Show when=move || { more() > 0 }>
+                <button type="button" class="show-more" on:click=move |_| shown.update(|n| *n += ROWS_PER_PAGE)>
+                    {move || crate::i18n::show_more(more().min(ROWS_PER_PAGE), more(), lang.get())}
+                </button>
+            </Show>
         </section>
     }
 }
