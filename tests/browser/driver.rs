@@ -145,6 +145,28 @@ fn remove_abandoned_scratch() {
     }
 }
 
+/// Headless Chromium as root on a closed network, in British English; with a window size
+/// argument, or a phone emulation (`mobileEmulation`), when not null.
+fn chromium_capabilities(window_size: serde_json::Value, mobile: serde_json::Value) -> serde_json::Value {
+    let mut args = vec![
+        json!("--headless=new"), json!("--no-sandbox"), json!("--disable-gpu"), json!("--disable-dev-shm-usage"),
+        json!("--disable-background-networking"), json!("--disable-component-update"), json!("--disable-sync"),
+        json!("--no-first-run"), json!("--disable-quic"), json!("--lang=en-GB"),
+    ];
+    if !window_size.is_null() {
+        args.push(window_size);
+    }
+    let mut options = json!({
+        "binary": env_or("CHROMIUM", "/usr/bin/chromium"),
+        "args": args,
+        "prefs": {"intl.accept_languages": "en-GB,en"}
+    });
+    if !mobile.is_null() {
+        options["mobileEmulation"] = mobile;
+    }
+    json!({ "browserName": "chrome", "goog:chromeOptions": options })
+}
+
 fn env_or(var: &str, default: &str) -> String {
     std::env::var(var).ok().filter(|v| !v.is_empty()).unwrap_or_else(|| default.into())
 }
@@ -205,31 +227,17 @@ impl Driver {
 
     pub async fn session(&self, engine: Engine) -> Result<Client, String> {
         let caps = match engine {
-            Engine::Chromium => json!({
-                "browserName": "chrome",
-                "goog:chromeOptions": {
-                    "binary": env_or("CHROMIUM", "/usr/bin/chromium"),
-                    "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--disable-quic", format!("--window-size={},{}", VIEWPORT.0, VIEWPORT.1),
-                        "--lang=en-GB"],
-                    "prefs": {"intl.accept_languages": "en-GB,en"}
-                }
-            }),
-            Engine::ChromiumTouch => json!({
-                "browserName": "chrome",
-                "goog:chromeOptions": {
-                    "binary": env_or("CHROMIUM", "/usr/bin/chromium"),
-                    "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--disable-quic", "--lang=en-GB"],
-                    "prefs": {"intl.accept_languages": "en-GB,en"},
-                    "mobileEmulation": {
-                        "deviceMetrics": {"width": PHONE.0, "height": PHONE.1, "pixelRatio": 3.0, "touch": true},
-                        "userAgent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36"
-                    }
-                }
-            }),
+            Engine::Chromium => chromium_capabilities(
+                json!(format!("--window-size={},{}", VIEWPORT.0, VIEWPORT.1)),
+                serde_json::Value::Null,
+            ),
+            Engine::ChromiumTouch => chromium_capabilities(
+                serde_json::Value::Null,
+                json!({
+                    "deviceMetrics": {"width": PHONE.0, "height": PHONE.1, "pixelRatio": 3.0, "touch": true},
+                    "userAgent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36"
+                }),
+            ),
             Engine::Firefox => json!({
                 "browserName": "firefox",
                 "moz:firefoxOptions": {
