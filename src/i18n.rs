@@ -163,6 +163,22 @@ pub fn show_more(next: usize, hidden: usize, lang: Lang) -> String {
     }
 }
 
+/// "…and 70 more in the directory below".
+pub fn more_in_directory(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("…and {n} more in the directory below."),
+        Lang::Sv => format!("…och {n} till i förteckningen nedan."),
+    }
+}
+
+/// "…and 170 more in the timeline below".
+pub fn more_in_timeline(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("…and {n} more in the timeline below."),
+        Lang::Sv => format!("…och {n} till i tidslinjen nedan."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

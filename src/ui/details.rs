@@ -74,7 +74,7 @@ pub fn CountryDetails() -> impl IntoView {
 #[component]
 fn Presence(ready: Arc<Ready>, code: String, lang: Lang) -> impl IntoView {
     let data = &ready.loaded.dataset;
-    let offices: Vec<Office> = data.offices_in(&code).cloned().collect();
+    let (offices, more) = first_page(data.offices_in(&code));
     let s = t(lang);
     view! {
         <h3>{s.present_heading}</h3>
@@ -85,6 +85,7 @@ fn Presence(ready: Arc<Ready>, code: String, lang: Lang) -> impl IntoView {
                 <ul class="presence">
                     {offices.into_iter().map(|o| office_item(data, o, lang)).collect_view()}
                 </ul>
+                <MoreInDirectory more=more lang=lang/>
             }
             .into_any()
         }}
@@ -118,7 +119,7 @@ fn office_item(data: &Dataset, o: Office, lang: Lang) -> impl IntoView {
 #[component]
 fn Groups(ready: Arc<Ready>, code: String, lang: Lang) -> impl IntoView {
     let data = &ready.loaded.dataset;
-    let groups: Vec<Group> = data.groups_for(&code).cloned().collect();
+    let (groups, more) = first_page(data.groups_for(&code));
     let s = t(lang);
     view! {
         <h3>{s.groups_heading}</h3>
@@ -135,6 +136,7 @@ fn Groups(ready: Arc<Ready>, code: String, lang: Lang) -> impl IntoView {
                         </li>
                     }).collect_view()}
                 </ul>
+                <MoreInDirectory more=more lang=lang/>
             }
             .into_any()
         }}
@@ -158,6 +160,8 @@ fn Timeline(ready: Arc<Ready>, code: String, lang: Lang) -> impl IntoView {
     let data = &ready.loaded.dataset;
     let mut events: Vec<_> = data.events_for(&code).cloned().collect();
     events.sort_by_key(|e| crate::timeline::date_key(&e.date));
+    let more = events.len().saturating_sub(DETAILS_PAGE);
+    events.truncate(DETAILS_PAGE);
     (!events.is_empty()).then(|| {
         view! {
             <h3>{t(lang).timeline_heading}</h3>
@@ -169,6 +173,7 @@ fn Timeline(ready: Arc<Ready>, code: String, lang: Lang) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ol>
+            {(more > 0).then(|| view! { <p class="meta">{crate::i18n::more_in_timeline(more, lang)}</p> })}
         }
     })
 }
@@ -177,4 +182,19 @@ fn focus_in_field() -> bool {
     document()
         .active_element()
         .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
+}
+
+/// Lists in the details show this many records; the rest are in the directory below, which is
+/// narrowed to the country. Keeps selecting a country quick with a very large dataset.
+const DETAILS_PAGE: usize = 30;
+
+fn first_page<'a, T: Clone + 'a>(records: impl Iterator<Item = &'a T>) -> (Vec<T>, usize) {
+    let all: Vec<&T> = records.collect();
+    let more = all.len().saturating_sub(DETAILS_PAGE);
+    (all.into_iter().take(DETAILS_PAGE).cloned().collect(), more)
+}
+
+#[component]
+fn MoreInDirectory(more: usize, lang: Lang) -> impl IntoView {
+    (more > 0).then(|| view! { <p class="meta">{crate::i18n::more_in_directory(more, lang)}</p> })
 }

@@ -10,6 +10,8 @@ use crate::timeline::{annual_cycle, date_key, events, format_date, month_name};
 use super::links::{ExternalLink, SourceLink};
 use super::state::AppState;
 
+const TIMELINE_PAGE: usize = 30;
+
 #[component]
 pub fn TimelineSection() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -27,6 +29,12 @@ pub fn TimelineSection() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // A long timeline (a large dataset) shows a page at a time, like the directory.
+    let shown = RwSignal::new(TIMELINE_PAGE);
+    Effect::new(move || {
+        items.track();
+        shown.set(TIMELINE_PAGE);
+    });
     // The axis spans the years of all facts, so positions do not jump as filters change.
     let span = Memo::new(move |_| {
         let years: Vec<u32> = state.ready().map(|r| r.loaded.dataset.events.iter().map(|e| date_key(&e.date).0).collect()).unwrap_or_default();
@@ -43,7 +51,9 @@ pub fn TimelineSection() -> impl IntoView {
             <h2 id="timeline-heading">{move || t(lang.get()).timeline_heading}</h2>
             <p class="hint">{move || t(lang.get()).timeline_intro}</p>
             {move || {
-                let items = items.get();
+                let mut items = items.get();
+                let hidden = items.len().saturating_sub(shown.get());
+                items.truncate(shown.get());
                 if items.is_empty() {
                     return view! { <p class="empty-note">{t(lang.get()).timeline_empty}</p> }.into_any();
                 }
@@ -65,6 +75,11 @@ pub fn TimelineSection() -> impl IntoView {
                             </li>
                         }).collect_view()}
                     </ol>
+                    {(hidden > 0).then(|| view! {
+                        <button type="button" class="show-more" on:click=move |_| shown.update(|n| *n += TIMELINE_PAGE)>
+                            {crate::i18n::show_more(hidden.min(TIMELINE_PAGE), hidden, lang)}
+                        </button>
+                    })}
                 }.into_any()
             }}
             <AnnualCycle/>
