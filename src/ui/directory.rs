@@ -11,6 +11,7 @@ use crate::directory::{Counts, Entry, Kind, LinkKind};
 use crate::i18n::{kind_name, region_name, result_count, t};
 
 use super::links::{ExternalLink, SourceLink};
+use super::paging::{Paging, ShowMore};
 use super::state::{AppState, History};
 
 /// Rows rendered at first, and added by each "Show more": more would cost frames on large
@@ -29,21 +30,15 @@ pub fn DirectorySection() -> impl IntoView {
         Some((ready, all))
     });
     let total = move || results.with(|r| r.as_ref().map(|(_, all)| all.len()).unwrap_or(0));
-    // How many rows show; back to one page whenever the results change.
-    let shown = RwSignal::new(ROWS_PER_PAGE);
-    Effect::new(move || {
-        results.track();
-        shown.set(ROWS_PER_PAGE);
-    });
+    let paging = Paging::new(results, ROWS_PER_PAGE);
     let rows = move || {
-        let limit = shown.get();
+        let limit = paging.limit();
         results.with(|r| {
             r.as_ref()
                 .map(|(ready, all)| all.iter().take(limit).map(|&i| (ready.clone(), i)).collect::<Vec<_>>())
                 .unwrap_or_default()
         })
     };
-    let more = move || total().saturating_sub(shown.get());
 
     view! {
         <section class="directory" aria-labelledby="directory-heading">
@@ -68,11 +63,7 @@ pub fn DirectorySection() -> impl IntoView {
                     <EntryCard entry=ready.directory.entries[i].clone() lang=lang.get_untracked()/>
                 </For>
             </ul>
-            <Show when=move || { more() > 0 }>
-                <button type="button" class="show-more" on:click=move |_| shown.update(|n| *n += ROWS_PER_PAGE)>
-                    {move || crate::i18n::show_more(more().min(ROWS_PER_PAGE), more(), lang.get())}
-                </button>
-            </Show>
+            <ShowMore paging=paging total=Signal::derive(total) lang=lang/>
         </section>
     }
 }

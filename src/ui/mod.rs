@@ -7,6 +7,7 @@ mod directory;
 mod links;
 mod loader;
 mod map;
+mod paging;
 mod panic;
 mod state;
 mod status;

@@ -8,6 +8,7 @@ use crate::i18n::t;
 use crate::timeline::{annual_cycle, date_key, events, format_date, month_name};
 
 use super::links::{ExternalLink, SourceLink};
+use super::paging::{Paging, ShowMore};
 use super::state::AppState;
 
 const TIMELINE_PAGE: usize = 30;
@@ -30,11 +31,7 @@ pub fn TimelineSection() -> impl IntoView {
         })
     });
     // A long timeline (a large dataset) shows a page at a time, like the directory.
-    let shown = RwSignal::new(TIMELINE_PAGE);
-    Effect::new(move || {
-        items.track();
-        shown.set(TIMELINE_PAGE);
-    });
+    let paging = Paging::new(items, TIMELINE_PAGE);
     // The axis spans the years of all facts, so positions do not jump as filters change.
     let span = Memo::new(move |_| {
         let years: Vec<u32> = state.ready().map(|r| r.loaded.dataset.events.iter().map(|e| date_key(&e.date).0).collect()).unwrap_or_default();
@@ -52,8 +49,7 @@ pub fn TimelineSection() -> impl IntoView {
             <p class="hint">{move || t(lang.get()).timeline_intro}</p>
             {move || {
                 let mut items = items.get();
-                let hidden = items.len().saturating_sub(shown.get());
-                items.truncate(shown.get());
+                items.truncate(paging.limit());
                 if items.is_empty() {
                     return view! { <p class="empty-note">{t(lang.get()).timeline_empty}</p> }.into_any();
                 }
@@ -75,13 +71,9 @@ pub fn TimelineSection() -> impl IntoView {
                             </li>
                         }).collect_view()}
                     </ol>
-                    {(hidden > 0).then(|| view! {
-                        <button type="button" class="show-more" on:click=move |_| shown.update(|n| *n += TIMELINE_PAGE)>
-                            {crate::i18n::show_more(hidden.min(TIMELINE_PAGE), hidden, lang)}
-                        </button>
-                    })}
                 }.into_any()
             }}
+            <ShowMore paging=paging total=Signal::derive(move || items.with(Vec::len)) lang=lang/>
             <AnnualCycle/>
         </section>
     }

@@ -1,0 +1,42 @@
+//! Long lists (the directory, the timeline) show a page at a time: rendering thousands of rows
+//! would cost frames on every keystroke with a large dataset.
+
+use leptos::prelude::*;
+
+use crate::dataset::Lang;
+
+/// How many rows of a list show: one page, back to one page whenever `source` changes.
+#[derive(Clone, Copy)]
+pub struct Paging {
+    shown: RwSignal<usize>,
+    page: usize,
+}
+
+impl Paging {
+    pub fn new<T: Send + Sync + 'static>(source: Memo<T>, page: usize) -> Paging {
+        let shown = RwSignal::new(page);
+        Effect::new(move || {
+            source.track();
+            shown.set(page);
+        });
+        Paging { shown, page }
+    }
+
+    /// Rows to render now (tracked).
+    pub fn limit(self) -> usize {
+        self.shown.get()
+    }
+}
+
+/// "Show 30 more (2178 not shown yet)", when `total` rows exceed what shows.
+#[component]
+pub fn ShowMore(paging: Paging, #[prop(into)] total: Signal<usize>, lang: Memo<Lang>) -> impl IntoView {
+    let hidden = move || total.get().saturating_sub(paging.limit());
+    view! {
+        <Show when=move || { hidden() > 0 }>
+            <button type="button" class="show-more" on:click=move |_| paging.shown.update(|n| *n += paging.page)>
+                {move || crate::i18n::show_more(hidden().min(paging.page), hidden(), lang.get())}
+            </button>
+        </Show>
+    }
+}
