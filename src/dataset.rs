@@ -25,6 +25,11 @@ pub enum Lang {
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Sv];
 
+    /// Position in `Lang::ALL`: indexes per-language arrays such as search indices.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The BCP 47 tag, as used in `?lang=` and `<html lang>`.
     pub fn code(self) -> &'static str {
         match self {

@@ -105,17 +105,10 @@ pub struct Counts {
 
 pub struct Directory {
     pub entries: Vec<Entry>,
-    /// Entry indices in display order, per language (index by `lang_index`).
+    /// Entry indices in display order, per language (index by `Lang::index`).
     order: [Vec<usize>; 2],
     /// The organisations offered in the organisation filter (coordinators), in dataset order.
     pub coordinators: Vec<(String, Text)>,
-}
-
-fn lang_index(lang: Lang) -> usize {
-    match lang {
-        Lang::En => 0,
-        Lang::Sv => 1,
-    }
 }
 
 /// The LinkedIn search for a group whose own address is not published.
@@ -196,7 +189,7 @@ impl Directory {
                 orgs,
             ));
         }
-        let order = [Lang::En, Lang::Sv].map(|lang| display_order(&entries, lang));
+        let order = Lang::ALL.map(|lang| display_order(&entries, lang));
         let coordinators = data
             .organisations
             .iter()
@@ -214,7 +207,7 @@ impl Directory {
     /// Like [`Directory::matches`], as indices into `entries` (stable keys for the UI).
     pub fn matching_indices<'a>(&'a self, filter: &'a Filter, lang: Lang) -> impl Iterator<Item = usize> + 'a {
         let words = query_words(&filter.q);
-        self.order[lang_index(lang)].iter().copied().filter(move |&i| self.entries[i].passes(filter, &words, lang))
+        self.order[lang.index()].iter().copied().filter(move |&i| self.entries[i].passes(filter, &words, lang))
     }
 
     pub fn count(&self, filter: &Filter, lang: Lang) -> usize {
@@ -224,31 +217,74 @@ impl Directory {
     /// For each option of the kind, region and organisation filters: how many entries it would
     /// give with the other filters as they are.
     pub fn counts(&self, filter: &Filter, lang: Lang) -> Counts {
-        let mut counts = Counts::default();
-        let without_kind = Filter { kind: None, ..filter.clone() };
-        for e in self.matches(&without_kind, lang) {
-            *counts.kinds.entry(e.kind).or_default() += 1;
-        }
-        let without_region = Filter { region: None, ..filter.clone() };
-        for e in self.matches(&without_region, lang) {
-            for r in &e.regions {
-                *counts.regions.entry(*r).or_default() += 1;
-            }
-        }
-        let without_org = Filter { org: None, ..filter.clone() };
-        for e in self.matches(&without_org, lang) {
-            for o in &e.orgs {
-                *counts.orgs.entry(o.clone()).or_default() += 1;
-            }
-        }
-        counts
+        self.outcome(filter, lang).counts
     }
 
     /// The countries that still have entries under the filters (the selected country aside):
     /// the map dims the others.
     pub fn matching_countries(&self, filter: &Filter, lang: Lang) -> BTreeSet<String> {
-        let without_country = Filter { country: None, ..filter.clone() };
-        self.matches(&without_country, lang).flat_map(|e| e.countries.iter().cloned()).collect()
+        self.outcome(filter, lang).countries
+    }
+
+    /// What the filters decide, in one pass over the entries: each criterion is checked once
+    /// per entry, then combined for the list, every option's count and the map.
+    pub fn outcome(&self, filter: &Filter, lang: Lang) -> Outcome {
+        let words = query_words(&filter.q);
+        let mut outcome = Outcome::default();
+        for &i in &self.order[lang.index()] {
+            let e = &self.entries[i];
+            if !e.has_words(&words, lang) {
+                continue;
+            }
+            let kind = filter.kind.is_none_or(|k| e.kind == k);
+            let region = filter.region.is_none_or(|r| e.regions.contains(&r));
+            let org = filter.org.as_ref().is_none_or(|o| e.orgs.contains(o));
+            let country = filter.country.as_ref().is_none_or(|c| e.countries.contains(c));
+            if region && org && country {
+                *outcome.counts.kinds.entry(e.kind).or_default() += 1;
+            }
+            if kind && org && country {
+                for r in &e.regions {
+                    *outcome.counts.regions.entry(*r).or_default() += 1;
+                }
+            }
+            if kind && region && country {
+                for o in &e.orgs {
+                    increment(&mut outcome.counts.orgs, o);
+                }
+            }
+            if kind && region && org {
+                for c in &e.countries {
+                    if !outcome.countries.contains(c) {
+                        outcome.countries.insert(c.clone());
+                    }
+                }
+            }
+            if kind && region && org && country {
+                outcome.matching.push(i);
+            }
+        }
+        outcome
+    }
+}
+
+/// Everything the filters decide, from [`Directory::outcome`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// Indices into `Directory::entries` of the entries that pass every filter, in display order.
+    pub matching: Vec<usize>,
+    pub counts: Counts,
+    /// The countries that have entries under the filters other than the country itself.
+    pub countries: BTreeSet<String>,
+}
+
+/// Counts one more for `key`, cloning it only the first time.
+fn increment(counts: &mut BTreeMap<String, usize>, key: &str) {
+    match counts.get_mut(key) {
+        Some(n) => *n += 1,
+        None => {
+            counts.insert(key.to_string(), 1);
+        }
     }
 }
 
@@ -287,7 +323,7 @@ impl Entry {
         source: &str,
         orgs: Vec<String>,
     ) -> Entry {
-        let haystack = [Lang::En, Lang::Sv].map(|lang| {
+        let haystack = Lang::ALL.map(|lang| {
             let mut parts = vec![name.get(lang).to_string(), description.get(lang).to_string()];
             parts.extend(city.as_ref().map(|c| c.get(lang).to_string()));
             parts.extend(countries.iter().map(|c| countries::display_name(c, lang)));
@@ -301,6 +337,10 @@ impl Entry {
             && filter.region.is_none_or(|r| self.regions.contains(&r))
             && filter.org.as_ref().is_none_or(|o| self.orgs.contains(o))
             && filter.country.as_ref().is_none_or(|c| self.countries.contains(c))
-            && words.iter().all(|w| self.haystack[lang_index(lang)].contains(w.as_str()))
+            && self.has_words(words, lang)
+    }
+
+    fn has_words(&self, words: &[String], lang: Lang) -> bool {
+        words.iter().all(|w| self.haystack[lang.index()].contains(w.as_str()))
     }
 }

@@ -24,26 +24,58 @@ pub fn date_key(date: &str) -> (u32, u32, u32) {
 
 /// The dated facts that pass the filters (country, region, search text), oldest first.
 /// A kind filter other than "country" hides them: they are facts about countries.
+///
+/// Builds the search index each call; the app keeps a [`Timeline`] instead.
 pub fn events<'a>(data: &'a Dataset, filter: &Filter, lang: Lang) -> Vec<&'a Event> {
-    if filter.kind.is_some_and(|k| k != Kind::Country) || filter.org.is_some() {
-        return Vec::new();
+    Timeline::new(data).events(data, filter, lang)
+}
+
+/// The dated facts sorted once, with their folded search text per language: filtering then
+/// costs no allocation per fact, which matters on every keystroke with a large dataset.
+pub struct Timeline {
+    /// Indices into `Dataset::events`, oldest first.
+    order: Vec<usize>,
+    /// Per event (same index as `Dataset::events`): title, country names and date, folded,
+    /// in English and Swedish.
+    haystacks: Vec<[String; 2]>,
+}
+
+impl Timeline {
+    pub fn new(data: &Dataset) -> Timeline {
+        let mut order: Vec<usize> = (0..data.events.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&data.events[a], &data.events[b]);
+            (date_key(&a.date), &a.id).cmp(&(date_key(&b.date), &b.id))
+        });
+        let haystacks = data
+            .events
+            .iter()
+            .map(|e| {
+                Lang::ALL.map(|lang| {
+                    let names: Vec<String> = e.countries.iter().map(|c| countries::display_name(c, lang)).collect();
+                    fold(&format!("{} {} {}", e.title.get(lang), names.join(" "), e.date))
+                })
+            })
+            .collect();
+        Timeline { order, haystacks }
     }
-    let words: Vec<String> = fold(&filter.q).split_whitespace().map(str::to_string).collect();
-    let mut events: Vec<&Event> = data
-        .events
-        .iter()
-        .filter(|e| filter.country.as_ref().is_none_or(|c| e.countries.contains(c)))
-        .filter(|e| {
-            filter.region.is_none_or(|r| e.countries.iter().any(|c| data.country(c).is_some_and(|c| c.region == r)))
-        })
-        .filter(|e| {
-            let names: Vec<String> = e.countries.iter().map(|c| countries::display_name(c, lang)).collect();
-            let haystack = fold(&format!("{} {} {}", e.title.get(lang), names.join(" "), e.date));
-            words.iter().all(|w| haystack.contains(w.as_str()))
-        })
-        .collect();
-    events.sort_by_key(|e| (date_key(&e.date), e.id.clone()));
-    events
+
+    /// The facts of `data` (the dataset this was built from) that pass `filter`, oldest first.
+    pub fn events<'a>(&self, data: &'a Dataset, filter: &Filter, lang: Lang) -> Vec<&'a Event> {
+        if filter.kind.is_some_and(|k| k != Kind::Country) || filter.org.is_some() {
+            return Vec::new();
+        }
+        let words: Vec<String> = fold(&filter.q).split_whitespace().map(str::to_string).collect();
+        self.order
+            .iter()
+            .filter(|&&i| words.iter().all(|w| self.haystacks[i][lang.index()].contains(w.as_str())))
+            .map(|&i| &data.events[i])
+            .filter(|e| filter.country.as_ref().is_none_or(|c| e.countries.contains(c)))
+            .filter(|e| {
+                filter.region.is_none_or(|r| e.countries.iter().any(|c| data.country(c).is_some_and(|c| c.region == r)))
+            })
+            .collect()
+    }
 }
 
 /// A date as a reader of `lang` writes it: "31 January 2017", "November 2017", "2018";

@@ -96,6 +96,45 @@ fn entries_sort_by_country_name_in_the_current_language() {
     );
 }
 
+/// Every option's count, under every combination of the other filters, is exactly what
+/// choosing it gives; and the one-pass outcome lists what the filters list.
+#[test]
+fn counts_hold_for_every_combination_of_filters() {
+    let d = directory();
+    let mut orgs: Vec<Option<String>> = d.coordinators.iter().map(|(id, _)| Some(id.clone())).collect();
+    orgs.push(None);
+    let kinds = std::iter::once(None).chain(Kind::ALL.map(Some));
+    let regions: Vec<Option<Region>> = std::iter::once(None).chain(Region::ALL.map(Some)).collect();
+    let mut checked = 0;
+    for kind in kinds {
+        for region in &regions {
+            for org in &orgs {
+                for country in [None, Some("KR".to_string()), Some("FR".to_string())] {
+                    for q in ["", "o", "seoul", "innovation office"] {
+                        let f = Filter { q: q.into(), kind, region: *region, org: org.clone(), country: country.clone() };
+                        let outcome = d.outcome(&f, Lang::En);
+                        assert_eq!(outcome.matching, d.matching_indices(&f, Lang::En).collect::<Vec<_>>(), "{f:?}");
+                        for k in Kind::ALL {
+                            let n = outcome.counts.kinds.get(&k).copied().unwrap_or(0);
+                            assert_eq!(n, d.count(&Filter { kind: Some(k), ..f.clone() }, Lang::En), "{k:?} under {f:?}");
+                        }
+                        for r in Region::ALL {
+                            let n = outcome.counts.regions.get(&r).copied().unwrap_or(0);
+                            assert_eq!(n, d.count(&Filter { region: Some(r), ..f.clone() }, Lang::En), "{r:?} under {f:?}");
+                        }
+                        for o in orgs.iter().flatten() {
+                            let n = outcome.counts.orgs.get(o).copied().unwrap_or(0);
+                            assert_eq!(n, d.count(&Filter { org: Some(o.clone()), ..f.clone() }, Lang::En), "{o} under {f:?}");
+                        }
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 1000, "{checked} combinations");
+}
+
 #[test]
 fn the_map_dims_countries_without_matches() {
     let d = directory();

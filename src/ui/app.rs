@@ -33,7 +33,8 @@ fn Page() -> impl IntoView {
             body.set_class_name(if embed.get() { "embed" } else { "" });
         }
     });
-    let ready = move || state.ready().is_some();
+    let ready = Memo::new(move |_| state.ready().is_some());
+    let stage = reveal_in_stages(ready);
 
     view! {
         <a class="skip-link" href="#directory-heading" on:click=skip_to_directory>
@@ -49,19 +50,62 @@ fn Page() -> impl IntoView {
             </div>
             <LoadStatus/>
             <EditorPanelOnError/>
-            <Show when=ready>
+            <Show when=move || { stage.get() >= Stage::Map }>
                 <DataProblems/>
                 <WorldMap/>
                 <CountryDetails/>
+            </Show>
+            <Show when=move || { stage.get() >= Stage::Directory }>
                 <DirectorySection/>
+            </Show>
+            <Show when=move || { stage.get() >= Stage::All }>
                 <TimelineSection/>
             </Show>
         </main>
         // After the data: a footer shown while loading would jump down when the content arrives.
-        <Show when=move || !embed.get() && ready()>
+        <Show when=move || { !embed.get() && stage.get() >= Stage::All }>
             <Footer/>
         </Show>
     }
+}
+
+/// How much of the page shows below the status line, in the order a visitor sees it.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum Stage {
+    Nothing,
+    Map,
+    Directory,
+    All,
+}
+
+/// Once the data is ready, the map (and details) render at once, the directory in the next
+/// task and the timeline and footer in the one after. On a slow phone one task building the
+/// whole page would block input for hundreds of milliseconds; three shorter ones do not.
+fn reveal_in_stages(ready: Memo<bool>) -> ReadSignal<Stage> {
+    let (stage, set_stage) = signal(Stage::Nothing);
+    fn advance(ready: Memo<bool>, set_stage: WriteSignal<Stage>, next: Stage) {
+        set_timeout(
+            move || {
+                // The data may have gone again (an editor's reload) before this task ran.
+                if ready.get_untracked() {
+                    set_stage.set(next);
+                    if next < Stage::All {
+                        advance(ready, set_stage, Stage::All);
+                    }
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+    Effect::new(move || {
+        if ready.get() {
+            set_stage.set(Stage::Map);
+            advance(ready, set_stage, Stage::Directory);
+        } else {
+            set_stage.set(Stage::Nothing);
+        }
+    });
+    stage
 }
 
 /// `<html lang>` and the document title follow the chosen language.

@@ -186,7 +186,7 @@ fn focus_in_field() -> bool {
 
 /// Lists in the details show this many records; the rest are in the directory below, which is
 /// narrowed to the country. Keeps selecting a country quick with a very large dataset.
-const DETAILS_PAGE: usize = 30;
+const DETAILS_PAGE: usize = 10;
 
 fn first_page<'a, T: Clone + 'a>(records: impl Iterator<Item = &'a T>) -> (Vec<T>, usize) {
     let all: Vec<&T> = records.collect();

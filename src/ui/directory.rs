@@ -22,11 +22,10 @@ const ROWS_PER_PAGE: usize = 30;
 pub fn DirectorySection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    // One pass per change: every matching index (cheap), of which the first MAX_ROWS render.
+    // Every matching index (cheap), of which the first page renders.
     let results = Memo::new(move |_| {
         let ready = state.ready()?;
-        let lang = lang.get();
-        let all: Vec<usize> = state.view.with(|v| ready.directory.matching_indices(&v.filter, lang).collect());
+        let all = state.outcome.with(|o| o.as_ref().map(|o| o.matching.clone()))?;
         Some((ready, all))
     });
     let total = move || results.with(|r| r.as_ref().map(|(_, all)| all.len()).unwrap_or(0));
@@ -99,44 +98,29 @@ fn clear_filters(state: AppState) {
 fn Filters() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let counts = Memo::new(move |_| {
-        let ready = state.ready()?;
-        let filter = state.view.with(|v| v.filter.clone());
-        Some(ready.directory.counts(&filter, lang.get()))
-    });
+    let counts = Memo::new(move |_| state.outcome.with(|o| o.as_ref().map(|o| o.counts.clone())));
     let q = move || state.view.with(|v| v.filter.q.clone());
     let on_search = move |ev| {
         let value = event_target_value(&ev);
-        state.update_view(History::Replace, |v| v.filter.q = value);
+        state.set_search(value);
     };
-    let kind_value = move || state.view.with(|v| v.filter.kind.map(|k| k.code()).unwrap_or("")).to_string();
-    let region_value = move || state.view.with(|v| v.filter.region.map(|r| r.code()).unwrap_or("")).to_string();
-    let org_value = move || state.view.with(|v| v.filter.org.clone().unwrap_or_default());
-    // Each option says how many entries it would give: "Office (6)".
-    let count_of = move |pick: &dyn Fn(&Counts) -> Option<usize>| counts.with(|c| c.as_ref().and_then(pick).unwrap_or(0));
+    // Memos: every option's `selected` reads them, and a keystroke must not wake them all.
+    let kind_value = Memo::new(move |_| state.view.with(|v| v.filter.kind.map(|k| k.code()).unwrap_or("")).to_string());
+    let region_value = Memo::new(move |_| state.view.with(|v| v.filter.region.map(|r| r.code()).unwrap_or("")).to_string());
+    let org_value = Memo::new(move |_| state.view.with(|v| v.filter.org.clone().unwrap_or_default()));
+    // The options change with the data or the language only; their counts update in place.
     let kind_options = move || {
         let lang = lang.get();
-        Kind::ALL
-            .into_iter()
-            .map(|k| (k.code().to_string(), format!("{} ({})", kind_name(k, lang), count_of(&|c| c.kinds.get(&k).copied()))))
-            .collect::<Vec<_>>()
+        Kind::ALL.into_iter().map(|k| (k.code().to_string(), kind_name(k, lang).to_string())).collect::<Vec<_>>()
     };
     let region_options = move || {
         let lang = lang.get();
-        Region::ALL
-            .into_iter()
-            .map(|r| (r.code().to_string(), format!("{} ({})", region_name(r, lang), count_of(&|c| c.regions.get(&r).copied()))))
-            .collect::<Vec<_>>()
+        Region::ALL.into_iter().map(|r| (r.code().to_string(), region_name(r, lang).to_string())).collect::<Vec<_>>()
     };
     let org_options = move || {
         let lang = lang.get();
         let Some(ready) = state.ready() else { return vec![] };
-        ready
-            .directory
-            .coordinators
-            .iter()
-            .map(|(id, name)| (id.clone(), format!("{} ({})", short_name(name.get(lang)), count_of(&|c| c.orgs.get(id).copied()))))
-            .collect::<Vec<_>>()
+        ready.directory.coordinators.iter().map(|(id, name)| (id.clone(), short_name(name.get(lang)).to_string())).collect::<Vec<_>>()
     };
     let country_chip = move || {
         let code = state.view.with(|v| v.filter.country.clone())?;
@@ -158,14 +142,17 @@ fn Filters() -> impl IntoView {
                     prop:value=q on:input=on_search/>
                 <span id="search-hint" class="hint">{move || t(lang.get()).search_hint}</span>
             </div>
-            <FilterSelect id="filter-kind" label=Signal::derive(move || t(lang.get()).filter_kind) value=Signal::derive(kind_value)
-                options=Signal::derive(kind_options)
+            <FilterSelect id="filter-kind" label=Signal::derive(move || t(lang.get()).filter_kind) value=kind_value.into()
+                options=Signal::derive(kind_options) counts=counts
+                count_of=|c, code| Kind::from_code(code).and_then(|k| c.kinds.get(&k).copied())
                 on_change=move |v: String| state.update_view(History::Replace, |view| view.filter.kind = Kind::from_code(&v))/>
-            <FilterSelect id="filter-region" label=Signal::derive(move || t(lang.get()).filter_region) value=Signal::derive(region_value)
-                options=Signal::derive(region_options)
+            <FilterSelect id="filter-region" label=Signal::derive(move || t(lang.get()).filter_region) value=region_value.into()
+                options=Signal::derive(region_options) counts=counts
+                count_of=|c, code| Region::from_code(code).and_then(|r| c.regions.get(&r).copied())
                 on_change=move |v: String| state.update_view(History::Replace, |view| view.filter.region = Region::from_code(&v))/>
-            <FilterSelect id="filter-org" label=Signal::derive(move || t(lang.get()).filter_org) value=Signal::derive(org_value)
-                options=Signal::derive(org_options)
+            <FilterSelect id="filter-org" label=Signal::derive(move || t(lang.get()).filter_org) value=org_value.into()
+                options=Signal::derive(org_options) counts=counts
+                count_of=|c, code| c.orgs.get(code).copied()
                 on_change=move |v: String| state.update_view(History::Replace, |view| view.filter.org = (!v.is_empty()).then_some(v))/>
             {country_chip}
             <button type="button" class="clear" on:click=move |_| clear_filters(state)>{move || t(lang.get()).clear_filters}</button>
@@ -178,24 +165,62 @@ fn short_name(name: &str) -> &str {
     name.split(" — ").next().unwrap_or(name)
 }
 
+/// A filter's drop-down. Each option says how many entries it would give: "Office (6)".
 #[component]
 fn FilterSelect(
     id: &'static str,
     label: Signal<&'static str>,
     value: Signal<String>,
+    /// (value, label without the count), in display order.
     options: Signal<Vec<(String, String)>>,
+    counts: Memo<Option<Counts>>,
+    count_of: fn(&Counts, &str) -> Option<usize>,
     on_change: impl Fn(String) + 'static,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let select = NodeRef::<leptos::html::Select>::new();
+    let label_of = move |code: &str, text: &str, counts: &Option<Counts>| {
+        format!("{text} ({})", counts.as_ref().and_then(|c| count_of(c, code)).unwrap_or(0))
+    };
+    // One effect rewrites the labels whose count changed. A reactive label per option would
+    // make every option of a long list (hundreds of organisations in a large dataset)
+    // re-subscribe to `counts` on each keystroke: quadratic in the reactive graph's
+    // ordered subscriber sets. `written` mirrors the labels, so unchanged ones cost no DOM call.
+    let written = StoredValue::new(Vec::<String>::new());
+    Effect::new(move || {
+        let Some(select) = select.get() else { return };
+        let elements = select.children();
+        options.with(|options| {
+            counts.with(|counts| {
+                written.update_value(|written| {
+                    written.resize(options.len(), String::new());
+                    for (i, (code, text)) in options.iter().enumerate() {
+                        let label = label_of(code, text, counts);
+                        if written[i] != label {
+                            // Element 0 is "All".
+                            if let Some(element) = elements.item(i as u32 + 1) {
+                                element.set_text_content(Some(&label));
+                            }
+                            written[i] = label;
+                        }
+                    }
+                })
+            })
+        });
+    });
+    // `selected` gives the initial choice (the select's value cannot be set before its
+    // options exist); `prop:value` follows later changes such as Back.
+    let option = move |(code, text): (String, String)| {
+        let selected = value.with_untracked(|v| *v == code);
+        let label = counts.with_untracked(|c| label_of(&code, &text, c));
+        view! { <option value=code selected=selected>{label}</option> }
+    };
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <select id=id on:change=move |ev| on_change(event_target_value(&ev)) prop:value=value>
-                <option value="" selected=move || value.get().is_empty()>{move || t(state.lang.get()).all_option}</option>
-                {move || options.get().into_iter().map(|(code, text)| {
-                    let selected = code == value.get();
-                    view! { <option value=code selected=selected>{text}</option> }
-                }).collect_view()}
+            <select id=id node_ref=select on:change=move |ev| on_change(event_target_value(&ev)) prop:value=value>
+                <option value="" selected=move || value.with(String::is_empty)>{move || t(state.lang.get()).all_option}</option>
+                <For each=move || options.get() key=|option| option.clone() children=option/>
             </select>
         </div>
     }

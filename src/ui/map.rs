@@ -8,7 +8,7 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::svg;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{closure::Closure, JsCast};
 
 use crate::countries;
 use crate::dataset::Lang;
@@ -46,21 +46,7 @@ pub fn WorldMap() -> impl IntoView {
     let svg_ref = NodeRef::<svg::Svg>::new();
     // CSS px per map unit at zoom 1, measured from the drawn map.
     let px_per_unit = RwSignal::new(1.0_f64);
-    let measure = move || {
-        if let Some(svg) = svg_ref.get_untracked() {
-            let width = svg.get_bounding_client_rect().width();
-            if width > 0.0 {
-                px_per_unit.set(width / map.width);
-            }
-        }
-    };
-    Effect::new(move || {
-        if svg_ref.get().is_some() {
-            measure();
-        }
-    });
-    let resize = window_event_listener(ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    follow_drawn_width(svg_ref, move |width| px_per_unit.set(width / map.width));
 
     let priority = Memo::new(move |_| {
         let codes: Vec<String> = state
@@ -69,10 +55,8 @@ pub fn WorldMap() -> impl IntoView {
             .unwrap_or_default();
         keyboard_order(&codes)
     });
-    let matching: Memo<BTreeSet<String>> = Memo::new(move |_| {
-        let Some(ready) = state.ready() else { return BTreeSet::new() };
-        state.view.with(|v| ready.directory.matching_countries(&v.filter, lang.get()))
-    });
+    let matching: Memo<BTreeSet<String>> =
+        Memo::new(move |_| state.outcome.with(|o| o.as_ref().map(|o| o.countries.clone()).unwrap_or_default()));
     let selected = Memo::new(move |_| state.view.with(|v| v.filter.country.clone()));
     // The one country in the tab order (roving tab stop).
     let active = RwSignal::new(None::<String>);
@@ -372,4 +356,25 @@ fn Legend(lang: Memo<Lang>) -> impl IntoView {
             </ul>
         </div>
     }
+}
+
+/// Calls `on_width` with the element's drawn width now and whenever it changes. A
+/// ResizeObserver reports after the browser's own layout, so measuring forces no extra
+/// layout while the map is built, and it follows the container too (an iframe, a phone
+/// turned sideways), not only the window.
+fn follow_drawn_width(element: NodeRef<svg::Svg>, on_width: impl Fn(f64) + 'static) {
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let width = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>().ok().map(|e| e.content_rect().width());
+        if let Some(width) = width.filter(|w| *w > 0.0) {
+            on_width(width);
+        }
+    });
+    let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else { return };
+    let observing = StoredValue::new_local((observer, callback));
+    Effect::new(move || {
+        if let Some(svg) = element.get() {
+            observing.with_value(|(observer, _)| observer.observe(&svg));
+        }
+    });
+    on_cleanup(move || observing.with_value(|(observer, _)| observer.disconnect()));
 }

@@ -11,7 +11,8 @@ use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::dataset::Lang;
-use crate::directory::Directory;
+use crate::directory::{Directory, Outcome};
+use crate::timeline::Timeline;
 use crate::validate::{LoadError, Loaded};
 use crate::view_state::ViewState;
 
@@ -25,10 +26,11 @@ pub enum LoadState {
     Ready(Arc<Ready>),
 }
 
-/// A readable dataset with its directory built once.
+/// A readable dataset with its directory and timeline built once.
 pub struct Ready {
     pub loaded: Loaded,
     pub directory: Directory,
+    pub timeline: Timeline,
     /// The local file an editor is previewing, if this is not the published data.
     pub preview_of: Option<String>,
 }
@@ -56,6 +58,9 @@ pub struct AppState {
     pub view: Memo<ViewState>,
     pub lang: Memo<Lang>,
     pub load: RwSignal<LoadState>,
+    /// What the filters decide (the list, the options' counts, the map's lit countries), once
+    /// per change of view, shared by the directory and the map.
+    pub outcome: Memo<Option<Outcome>>,
     /// Countries marked on the map because a directory entry has the pointer or focus.
     pub highlight: RwSignal<Vec<String>>,
     /// Set when the visitor selects a country, so the details heading takes focus.
@@ -64,25 +69,52 @@ pub struct AppState {
     return_focus: StoredValue<Option<web_sys::Element>, LocalStorage>,
     navigate: StoredValue<Navigate>,
     path: Memo<String>,
+    /// Search text typed but not yet in the address bar: see [`AppState::set_search`].
+    pending_search: RwSignal<Option<String>>,
+    search_timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
 }
+
+/// How long typing must pause before the search text goes to the address bar.
+const SEARCH_TO_URL_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
 
 impl AppState {
     /// Creates the state, provides it as context and starts loading the data.
     pub fn provide() -> AppState {
         let query = use_query_map();
-        let view = Memo::new(move |_| query.with(|q| ViewState::from_lookup(|k| q.get(k))));
+        let pending_search = RwSignal::new(None::<String>);
+        let view = Memo::new(move |_| {
+            let mut view = query.with(|q| ViewState::from_lookup(|k| q.get(k)));
+            if let Some(q) = pending_search.get() {
+                view.filter.q = q;
+            }
+            view
+        });
         let lang = Memo::new(move |_| view.with(|v| v.lang).unwrap_or_else(browser_lang));
         let location = use_location();
+        let load = RwSignal::new(LoadState::Loading);
+        let outcome = Memo::new(move |_| {
+            let LoadState::Ready(ready) = load.get() else { return None };
+            let lang = lang.get();
+            Some(view.with(|v| ready.directory.outcome(&v.filter, lang)))
+        });
         let state = AppState {
             view,
             lang,
-            load: RwSignal::new(LoadState::Loading),
+            load,
+            outcome,
             highlight: RwSignal::new(Vec::new()),
             focus_details: RwSignal::new(false),
             return_focus: StoredValue::new_local(None),
             navigate: StoredValue::new(Box::new(use_navigate())),
             path: Memo::new(move |_| location.pathname.get()),
+            pending_search,
+            search_timer: StoredValue::new_local(None),
         };
+        // Back, Forward or any navigation: the address bar wins over text still pending.
+        Effect::new(move || {
+            query.track();
+            state.cancel_pending_search();
+        });
         provide_context(state);
         state.reload();
         state
@@ -102,7 +134,8 @@ impl AppState {
         self.load.set(match result {
             Ok(loaded) => {
                 let directory = Directory::new(&loaded.dataset);
-                LoadState::Ready(Arc::new(Ready { loaded, directory, preview_of }))
+                let timeline = Timeline::new(&loaded.dataset);
+                LoadState::Ready(Arc::new(Ready { loaded, directory, timeline, preview_of }))
             }
             Err(e) => LoadState::Failed(e),
         });
@@ -120,9 +153,44 @@ impl AppState {
     /// entries: they would land on the host page's Back button.
     pub fn set_view(self, next: ViewState, history: History) {
         let replace = history == History::Replace || next.embed;
+        if !replace {
+            // Back must return to what was typed, so it goes into the current entry first.
+            self.write_pending_search();
+        }
         let url = format!("{}{}", self.path.get_untracked(), next.to_query());
         let options = NavigateOptions { replace, scroll: false, resolve: false, ..NavigateOptions::default() };
         self.navigate.with_value(|navigate| navigate(&url, options));
+        // `next` holds any search text still pending, and the address bar now has it too.
+        self.cancel_pending_search();
+    }
+
+    /// Filters by the search text at once and writes it to the address bar when typing
+    /// pauses: the router's navigation costs milliseconds a keystroke cannot spare with a
+    /// large dataset, and the address bar needs no entry per keystroke.
+    pub fn set_search(self, q: String) {
+        self.pending_search.set(Some(q));
+        self.search_timer.update_value(|timer| {
+            if let Some(timer) = timer.take() {
+                timer.clear();
+            }
+            *timer = set_timeout_with_handle(move || self.write_pending_search(), SEARCH_TO_URL_DELAY).ok();
+        });
+    }
+
+    fn write_pending_search(self) {
+        if self.pending_search.with_untracked(Option::is_some) {
+            // The view already holds the text: set_view writes it, then drops what was pending.
+            self.set_view(self.view.get_untracked(), History::Replace);
+        }
+    }
+
+    fn cancel_pending_search(self) {
+        if let Some(timer) = self.search_timer.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+        if self.pending_search.with_untracked(Option::is_some) {
+            self.pending_search.set(None);
+        }
     }
 
     /// Applies `change` to the current view.

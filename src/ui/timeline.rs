@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::countries;
 use crate::i18n::t;
-use crate::timeline::{annual_cycle, date_key, events, format_date, month_name};
+use crate::timeline::{annual_cycle, date_key, format_date, month_name};
 
 use super::links::{ExternalLink, SourceLink};
 use super::paging::{Paging, ShowMore};
@@ -21,7 +21,7 @@ pub fn TimelineSection() -> impl IntoView {
         let Some(ready) = state.ready() else { return vec![] };
         let lang = lang.get();
         state.view.with(|v| {
-            events(&ready.loaded.dataset, &v.filter, lang)
+            ready.timeline.events(&ready.loaded.dataset, &v.filter, lang)
                 .into_iter()
                 .map(|e| {
                     let names: Vec<String> = e.countries.iter().map(|c| countries::display_name(c, lang)).collect();

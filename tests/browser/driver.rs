@@ -353,7 +353,9 @@ impl Page {
     /// Opens the app and waits until the directory (so the data) is shown.
     pub async fn open_ready(&self, query: &str) -> Result<(), Box<dyn std::error::Error>> {
         self.open(query).await?;
+        // The page renders in stages (map, directory, timeline); the timeline comes last.
         self.wait("#directory-heading").await?;
+        self.wait("#timeline-heading").await?;
         Ok(())
     }
 

@@ -22,7 +22,8 @@ async fn typing_seoul_leaves_the_entries_about_seoul(page: &Page) -> TestResult 
     let status = page.text(".result-count").await?;
     check!(status == format!("{} entries", names.len()), "live region said {status:?}");
     check!(page.js("return document.querySelector('.result-count').getAttribute('aria-live')").await? == "polite", "polite");
-    check!(page.url().await?.contains("q=Seoul"), "the search is in the URL");
+    // The address bar follows when typing pauses (no history entry per keystroke).
+    page.wait_js("location.search.includes('q=Seoul')").await?;
     Ok(())
 }
 
@@ -57,6 +58,25 @@ async fn back_closes_a_selected_country(page: &Page) -> TestResult {
     page.client.back().await?;
     page.wait_js("!document.getElementById('details-heading')").await?;
     check!(page.count(".entry").await? > 9, "the whole directory is back");
+    Ok(())
+}
+
+/// The search reaches the address bar only when typing pauses; selecting a country before that
+/// must still leave the search in the entry Back returns to.
+async fn back_after_typing_and_selecting_keeps_the_search(page: &Page) -> TestResult {
+    page.open_ready("").await?;
+    page.click("#search").await?;
+    page.keys("korea").await?;
+    page.wait_js("document.querySelectorAll('.entry').length < 5").await?;
+    page.click(".entry.country .link-button").await?;
+    page.wait("#details-heading").await?;
+    check!(page.url().await?.contains("country=KR"), "selected");
+    page.client.back().await?;
+    page.wait_js("!document.getElementById('details-heading')").await?;
+    let search = page.js("return document.getElementById('search').value").await?;
+    check!(search == "korea", "Back kept the search: {search:?}");
+    check!(page.url().await?.contains("q=korea"), "and the address has it");
+    check!(page.count(".entry").await? < 5, "the list is still narrowed");
     Ok(())
 }
 
@@ -95,6 +115,7 @@ crate::scenarios!(
     kind_and_region_filters_combine,
     a_shared_url_reproduces_the_view,
     back_closes_a_selected_country,
+    back_after_typing_and_selecting_keeps_the_search,
     an_empty_result_says_so_and_offers_to_clear,
     malformed_url_parameters_are_ignored,
 );
