@@ -202,7 +202,7 @@ const entriesAt = (s) => filter.find((f) => f.scale === s)?.entries;
 section(`Native filter (cargo bench --bench filter, release profile), median µs per call at ${scales.map((s) => `×${s} (${entriesAt(s)} entries)`).join(" · ")}`);
 for (const name of [...new Set(filter.map((f) => f.name))]) {
   const at = (s) => filter.find((f) => f.name === name && f.scale === s)?.median_us;
-  const budgeted = name.startsWith("matches") || name.startsWith("counts");
+  const budgeted = name.startsWith("matches") || name.startsWith("outcome");
   const top = at(Math.max(...scales));
   row(`\`${name}\``, scales.map((s) => us(at(s))).join(" · "), "—", "", budgeted ? "≤ 1 ms at ×100" : "", budgeted ? verdict(top, (v) => v <= 1000) : "");
 }

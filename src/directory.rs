@@ -77,6 +77,10 @@ pub struct Entry {
     pub orgs: Vec<String>,
     /// Everything the free-text search looks at, folded, per language.
     haystack: [String; 2],
+    /// `orgs` and `countries` as positions in the directory's key lists, so counting them
+    /// on every keystroke costs no string comparison.
+    org_slots: Vec<usize>,
+    country_slots: Vec<usize>,
 }
 
 /// The combinable filters. Empty fields do not filter.
@@ -109,6 +113,9 @@ pub struct Directory {
     order: [Vec<usize>; 2],
     /// The organisations offered in the organisation filter (coordinators), in dataset order.
     pub coordinators: Vec<(String, Text)>,
+    /// Every organisation id and country code some entry refers to (see `Entry::org_slots`).
+    org_keys: Vec<String>,
+    country_keys: Vec<String>,
 }
 
 /// The LinkedIn search for a group whose own address is not published.
@@ -189,6 +196,8 @@ impl Directory {
                 orgs,
             ));
         }
+        let org_keys = assign_slots(&mut entries, |e| &e.orgs, |e, slots| e.org_slots = slots);
+        let country_keys = assign_slots(&mut entries, |e| &e.countries, |e, slots| e.country_slots = slots);
         let order = Lang::ALL.map(|lang| display_order(&entries, lang));
         let coordinators = data
             .organisations
@@ -196,7 +205,7 @@ impl Directory {
             .filter(|o| matches!(o.role, Role::MainCoordinator | Role::Coordinator))
             .map(|o| (o.id.clone(), o.name.clone()))
             .collect();
-        Directory { entries, order, coordinators }
+        Directory { entries, order, coordinators, org_keys, country_keys }
     }
 
     /// The entries that pass every filter, in display order.
@@ -230,7 +239,11 @@ impl Directory {
     /// per entry, then combined for the list, every option's count and the map.
     pub fn outcome(&self, filter: &Filter, lang: Lang) -> Outcome {
         let words = query_words(&filter.q);
-        let mut outcome = Outcome::default();
+        let mut matching = Vec::new();
+        let mut kinds = BTreeMap::new();
+        let mut regions = BTreeMap::new();
+        let mut orgs = vec![0usize; self.org_keys.len()];
+        let mut lit = vec![false; self.country_keys.len()];
         for &i in &self.order[lang.index()] {
             let e = &self.entries[i];
             if !e.has_words(&words, lang) {
@@ -241,30 +254,30 @@ impl Directory {
             let org = filter.org.as_ref().is_none_or(|o| e.orgs.contains(o));
             let country = filter.country.as_ref().is_none_or(|c| e.countries.contains(c));
             if region && org && country {
-                *outcome.counts.kinds.entry(e.kind).or_default() += 1;
+                *kinds.entry(e.kind).or_default() += 1;
             }
             if kind && org && country {
                 for r in &e.regions {
-                    *outcome.counts.regions.entry(*r).or_default() += 1;
+                    *regions.entry(*r).or_default() += 1;
                 }
             }
             if kind && region && country {
-                for o in &e.orgs {
-                    increment(&mut outcome.counts.orgs, o);
+                for &slot in &e.org_slots {
+                    orgs[slot] += 1;
                 }
             }
             if kind && region && org {
-                for c in &e.countries {
-                    if !outcome.countries.contains(c) {
-                        outcome.countries.insert(c.clone());
-                    }
+                for &slot in &e.country_slots {
+                    lit[slot] = true;
                 }
             }
             if kind && region && org && country {
-                outcome.matching.push(i);
+                matching.push(i);
             }
         }
-        outcome
+        let orgs = self.org_keys.iter().zip(orgs).filter(|(_, n)| *n > 0).map(|(id, n)| (id.clone(), n)).collect();
+        let countries = self.country_keys.iter().zip(lit).filter(|(_, lit)| *lit).map(|(c, _)| c.clone()).collect();
+        Outcome { matching, counts: Counts { kinds, regions, orgs }, countries }
     }
 }
 
@@ -278,14 +291,19 @@ pub struct Outcome {
     pub countries: BTreeSet<String>,
 }
 
-/// Counts one more for `key`, cloning it only the first time.
-fn increment(counts: &mut BTreeMap<String, usize>, key: &str) {
-    match counts.get_mut(key) {
-        Some(n) => *n += 1,
-        None => {
-            counts.insert(key.to_string(), 1);
-        }
+/// Lists the distinct keys `keys_of` gives over all entries and gives each entry the
+/// positions of its keys in that list.
+fn assign_slots(
+    entries: &mut [Entry],
+    keys_of: impl Fn(&Entry) -> &Vec<String>,
+    set_slots: impl Fn(&mut Entry, Vec<usize>),
+) -> Vec<String> {
+    let keys: Vec<String> = entries.iter().flat_map(|e| keys_of(e).iter().cloned()).collect::<BTreeSet<_>>().into_iter().collect();
+    for e in entries.iter_mut() {
+        let slots = keys_of(e).iter().filter_map(|k| keys.binary_search(k).ok()).collect();
+        set_slots(e, slots);
     }
+    keys
 }
 
 fn query_words(q: &str) -> Vec<String> {
@@ -329,7 +347,21 @@ impl Entry {
             parts.extend(countries.iter().map(|c| countries::display_name(c, lang)));
             fold(&parts.join(" \u{1f} "))
         });
-        Entry { kind, id: id.to_string(), name, countries, regions, city, description, links, source: source.to_string(), orgs, haystack }
+        Entry {
+            kind,
+            id: id.to_string(),
+            name,
+            countries,
+            regions,
+            city,
+            description,
+            links,
+            source: source.to_string(),
+            orgs,
+            haystack,
+            org_slots: Vec::new(),
+            country_slots: Vec::new(),
+        }
     }
 
     fn passes(&self, filter: &Filter, words: &[String], lang: Lang) -> bool {

@@ -78,9 +78,10 @@ enum Stage {
     All,
 }
 
-/// Once the data is ready, the map (and details) render at once, the directory in the next
-/// task and the timeline and footer in the one after. On a slow phone one task building the
-/// whole page would block input for hundreds of milliseconds; three shorter ones do not.
+/// Once the data is ready, the map (and details) render in the next task, the directory in
+/// the one after and the timeline and footer last. On a slow phone one task reading the data
+/// and building the whole page would block input for hundreds of milliseconds; shorter
+/// ones do not.
 fn reveal_in_stages(ready: Memo<bool>) -> ReadSignal<Stage> {
     let (stage, set_stage) = signal(Stage::Nothing);
     fn advance(ready: Memo<bool>, set_stage: WriteSignal<Stage>, next: Stage) {
@@ -89,8 +90,14 @@ fn reveal_in_stages(ready: Memo<bool>) -> ReadSignal<Stage> {
                 // The data may have gone again (an editor's reload) before this task ran.
                 if ready.get_untracked() {
                     set_stage.set(next);
-                    if next < Stage::All {
-                        advance(ready, set_stage, Stage::All);
+                    match next {
+                        Stage::Map => advance(ready, set_stage, Stage::Directory),
+                        // One task more: the directory's first rows fill up to a page first
+                        // (ui/paging.rs), so nothing below them moves once it shows.
+                        Stage::Directory => {
+                            set_timeout(move || advance(ready, set_stage, Stage::All), std::time::Duration::ZERO)
+                        }
+                        Stage::Nothing | Stage::All => {}
                     }
                 }
             },
@@ -99,8 +106,7 @@ fn reveal_in_stages(ready: Memo<bool>) -> ReadSignal<Stage> {
     }
     Effect::new(move || {
         if ready.get() {
-            set_stage.set(Stage::Map);
-            advance(ready, set_stage, Stage::Directory);
+            advance(ready, set_stage, Stage::Map);
         } else {
             set_stage.set(Stage::Nothing);
         }

@@ -16,6 +16,12 @@ mod timeline;
 /// Entry point of the browser app.
 pub fn start() {
     panic::install_hook();
+    // Mounting in a task of its own: the one that compiled the wasm is long enough already
+    // on a slow phone.
+    leptos::prelude::set_timeout(mount, std::time::Duration::ZERO);
+}
+
+fn mount() {
     // index.html holds a static first paint (heading, loading line) in #app; the app replaces it.
     let Some(root) = leptos::prelude::document().get_element_by_id("app") else { return };
     root.set_inner_html("");

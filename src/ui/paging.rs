@@ -14,10 +14,23 @@ pub struct Paging {
 
 impl Paging {
     pub fn new<T: Send + Sync + 'static>(source: Memo<T>, page: usize) -> Paging {
-        let shown = RwSignal::new(page);
-        Effect::new(move || {
+        Paging::starting_with(source, page, page)
+    }
+
+    /// Like [`Paging::new`], but the list's very first render shows only `first` rows (enough
+    /// to fill a screen) and fills up to a page in the next task: on a slow phone, building a
+    /// whole page at once would block input for long while the app starts.
+    pub fn starting_with<T: Send + Sync + 'static>(source: Memo<T>, page: usize, first: usize) -> Paging {
+        let shown = RwSignal::new(first.min(page));
+        if first < page {
+            set_timeout(move || shown.update(|n| *n = (*n).max(page)), std::time::Duration::ZERO);
+        }
+        // Back to one page whenever the list changes (not at creation: `first` stands then).
+        Effect::new(move |created: Option<()>| {
             source.track();
-            shown.set(page);
+            if created.is_some() {
+                shown.set(page);
+            }
         });
         Paging { shown, page }
     }
