@@ -17,7 +17,7 @@ use super::state::{AppState, History};
 /// Rows rendered at first, and added by each "Show more": more would cost frames on large
 /// datasets on every keystroke.
 const ROWS_PER_PAGE: usize = 30;
-/// Rows of the very first render, before the page fills up in the next task: a screenful.
+/// Rows rendered with each change, before the page fills up in the next task: a screenful.
 const FIRST_ROWS: usize = 9;
 
 #[component]
@@ -31,7 +31,7 @@ pub fn DirectorySection() -> impl IntoView {
         Some((ready, all))
     });
     let total = move || results.with(|r| r.as_ref().map(|(_, all)| all.len()).unwrap_or(0));
-    let paging = Paging::starting_with(results, ROWS_PER_PAGE, FIRST_ROWS);
+    let paging = Paging::new(results, ROWS_PER_PAGE, FIRST_ROWS);
     let rows = move || {
         let limit = paging.limit();
         results.with(|r| {

@@ -6,38 +6,53 @@ use leptos::prelude::*;
 use crate::dataset::Lang;
 
 /// How many rows of a list show: one page, back to one page whenever `source` changes.
+///
+/// A page comes in two steps: `first` rows (a screenful) at once, the rest of the page in
+/// the next task. Building a whole page at once would hold a slow phone's next keystroke.
 #[derive(Clone, Copy)]
 pub struct Paging {
-    shown: RwSignal<usize>,
+    limit: Memo<usize>,
+    /// Rows asked for since `source` last changed: (that change's number, rows).
+    asked: RwSignal<(u64, usize)>,
+    changes: Memo<u64>,
     page: usize,
 }
 
 impl Paging {
-    pub fn new<T: Send + Sync + 'static>(source: Memo<T>, page: usize) -> Paging {
-        Paging::starting_with(source, page, page)
-    }
-
-    /// Like [`Paging::new`], but the list's very first render shows only `first` rows (enough
-    /// to fill a screen) and fills up to a page in the next task: on a slow phone, building a
-    /// whole page at once would block input for long while the app starts.
-    pub fn starting_with<T: Send + Sync + 'static>(source: Memo<T>, page: usize, first: usize) -> Paging {
-        let shown = RwSignal::new(first.min(page));
-        if first < page {
-            set_timeout(move || shown.update(|n| *n = (*n).max(page)), std::time::Duration::ZERO);
-        }
-        // Back to one page whenever the list changes (not at creation: `first` stands then).
-        Effect::new(move |created: Option<()>| {
+    pub fn new<T: Send + Sync + 'static>(source: Memo<T>, page: usize, first: usize) -> Paging {
+        let first = first.min(page);
+        // Counts the source's changes, so that what was asked for applies to one list only.
+        let changes = Memo::new(move |previous: Option<&u64>| {
             source.track();
-            if created.is_some() {
-                shown.set(page);
-            }
+            previous.map_or(0, |n| n + 1)
         });
-        Paging { shown, page }
+        let asked = RwSignal::new((0, first));
+        let limit = Memo::new(move |_| {
+            let (change, rows) = asked.get();
+            if change == changes.get() { rows } else { first }
+        });
+        // Fills up to a page in the next task, unless the list changed again meanwhile.
+        Effect::new(move || {
+            let change = changes.get();
+            set_timeout(
+                move || {
+                    if changes.get_untracked() == change && limit.get_untracked() < page {
+                        asked.set((change, page));
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        });
+        Paging { limit, asked, changes, page }
     }
 
     /// Rows to render now (tracked).
     pub fn limit(self) -> usize {
-        self.shown.get()
+        self.limit.get()
+    }
+
+    fn show_more(self) {
+        self.asked.set((self.changes.get_untracked(), self.limit.get_untracked() + self.page));
     }
 }
 
@@ -47,7 +62,7 @@ pub fn ShowMore(paging: Paging, #[prop(into)] total: Signal<usize>, lang: Memo<L
     let hidden = move || total.get().saturating_sub(paging.limit());
     view! {
         <Show when=move || { hidden() > 0 }>
-            <button type="button" class="show-more" on:click=move |_| paging.shown.update(|n| *n += paging.page)>
+            <button type="button" class="show-more" on:click=move |_| paging.show_more()>
                 {move || crate::i18n::show_more(hidden().min(paging.page), hidden(), lang.get())}
             </button>
         </Show>

@@ -12,6 +12,8 @@ use super::paging::{Paging, ShowMore};
 use super::state::AppState;
 
 const TIMELINE_PAGE: usize = 30;
+/// Facts rendered with each change, before the page fills up in the next task.
+const TIMELINE_FIRST: usize = 10;
 
 #[component]
 pub fn TimelineSection() -> impl IntoView {
@@ -31,7 +33,7 @@ pub fn TimelineSection() -> impl IntoView {
         })
     });
     // A long timeline (a large dataset) shows a page at a time, like the directory.
-    let paging = Paging::new(items, TIMELINE_PAGE);
+    let paging = Paging::new(items, TIMELINE_PAGE, TIMELINE_FIRST);
     // The axis spans the years of all facts, so positions do not jump as filters change.
     let span = Memo::new(move |_| {
         let years: Vec<u32> = state.ready().map(|r| r.loaded.dataset.events.iter().map(|e| date_key(&e.date).0).collect()).unwrap_or_default();

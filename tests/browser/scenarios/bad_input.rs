@@ -186,6 +186,10 @@ async fn a_five_megabyte_dataset(page: &Page) -> TestResult {
     page.click("#search").await?;
     page.keys("needle").await?;
     page.wait_js("document.querySelectorAll('.entry').length === 1").await?;
+    // Back to every entry: one page again (a screenful at once, the rest of the page next).
+    page.keys(&"\u{E003}".repeat("needle".len())).await?;
+    page.wait_js("document.querySelectorAll('.entry').length === 30").await?;
+    check!(page.text(".show-more").await?.starts_with("Show 30 more"), "one page after the search is cleared");
     Ok(())
 }
 

@@ -18,6 +18,12 @@ async fn heights(page: &Page) -> Result<(f64, f64), Box<dyn std::error::Error>> 
     Ok((a[0].as_f64().unwrap_or(0.0), a[1].as_f64().unwrap_or(-1.0)))
 }
 
+/// Waits until the app in the iframe has rendered all of its stages (the timeline is last).
+async fn wait_for_the_embedded_app(page: &Page) -> TestResult {
+    page.wait_js("!!(document.querySelector('iframe').contentDocument && document.querySelector('iframe').contentDocument.getElementById('timeline-heading'))").await?;
+    Ok(())
+}
+
 /// Waits until the iframe fits its content (±2 px), then checks it stays so for 2 seconds.
 async fn fits_and_stays(page: &Page, when: &str) -> Result<f64, Box<dyn std::error::Error>> {
     let mut last = (0.0, 0.0);
@@ -39,7 +45,7 @@ async fn fits_and_stays(page: &Page, when: &str) -> Result<f64, Box<dyn std::err
 
 async fn host_page_sizes_the_iframe(page: &Page, host: &str) -> TestResult {
     page.client.goto(&page.server.url(&page.scenario, host)).await?;
-    page.wait_js("!!(document.querySelector('iframe').contentDocument && document.querySelector('iframe').contentDocument.querySelector('.entry'))").await?;
+    wait_for_the_embedded_app(page).await?;
     let start = fits_and_stays(page, "after load").await?;
 
     page.client.enter_frame(0).await?;
@@ -76,7 +82,7 @@ async fn the_host_script_ignores_foreign_messages(page: &Page) -> TestResult {
     // The app's own height messages come in a few steps (first paint, the data, then the host
     // page's scrollbar narrowing the iframe): let them settle, or a late genuine one would be
     // taken for a foreign message that got through.
-    page.wait_js("!!(document.querySelector('iframe').contentDocument && document.querySelector('iframe').contentDocument.querySelector('.entry'))").await?;
+    wait_for_the_embedded_app(page).await?;
     fits_and_stays(page, "before the foreign messages").await?;
     let before = page.js("return document.querySelector('iframe').style.height").await?;
     // Messages from the host page itself (not from the iframe) or of the wrong shape are ignored.
