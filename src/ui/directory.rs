@@ -17,8 +17,8 @@ use super::state::{AppState, History};
 /// Rows rendered at first, and added by each "Show more": more would cost frames on large
 /// datasets on every keystroke.
 const ROWS_PER_PAGE: usize = 30;
-/// Rows rendered with each change, before the page fills up in the next task: a screenful.
-const FIRST_ROWS: usize = 9;
+/// Rows rendered with each change, before the page fills up once they are painted: a screenful.
+const FIRST_ROWS: usize = 5;
 
 #[component]
 pub fn DirectorySection() -> impl IntoView {
@@ -59,7 +59,9 @@ pub fn DirectorySection() -> impl IntoView {
                 </div>
             </Show>
             // Keyed: a keystroke that narrows the list keeps the rows that stay.
-            <ul class="entries">
+            <ul class="entries" on:click=move |ev| EntryEvents::click(state, &ev)
+                on:mouseover=move |ev| EntryEvents::mark(state, &ev) on:mouseleave=move |_| EntryEvents::unmark(state)
+                on:focusin=move |ev| EntryEvents::mark(state, &ev) on:focusout=move |_| EntryEvents::unmark(state)>
                 <For each=rows key=move |(ready, i)| (Arc::as_ptr(ready) as usize, *i, lang.get()) let((ready, i))>
                     <EntryCard entry=ready.directory.entries[i].clone() lang=lang.get_untracked()/>
                 </For>
@@ -100,7 +102,7 @@ fn clear_filters(state: AppState) {
 fn Filters() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let counts = Memo::new(move |_| state.outcome.with(|o| o.as_ref().map(|o| o.counts.clone())));
+    let counts = Memo::new(move |_| state.settled_outcome.with(|o| o.as_ref().map(|o| o.counts.clone())));
     let q = move || state.view.with(|v| v.filter.q.clone());
     let on_search = move |ev| {
         let value = event_target_value(&ev);
@@ -230,22 +232,16 @@ fn FilterSelect(
 
 #[component]
 fn EntryCard(entry: Entry, lang: Lang) -> impl IntoView {
-    let state = expect_context::<AppState>();
     let s = t(lang);
-    let countries_for_highlight = entry.countries.clone();
-    let highlight = move || state.highlight.set(countries_for_highlight.clone());
-    let highlight_on_focus = highlight.clone();
-    let unhighlight = move || state.highlight.set(Vec::new());
     let place = match (&entry.city, entry.countries.is_empty()) {
         (_, true) => s.in_sweden.to_string(),
         (Some(city), _) => format!("{}, {}", city.get(lang), country_names(&entry.countries, lang)),
         (None, _) => country_names(&entry.countries, lang),
     };
+    // No listeners here: the list handles its rows' events (see `EntryEvents`).
     let country_buttons = entry.countries.iter().map(|code| {
-        let code = code.clone();
-        let name = countries::display_name(&code, lang);
-        let on_click = move |_| state.select_country(Some(code.clone()));
-        view! { <button type="button" class="link-button" on:click=on_click>{name}</button> }
+        let name = countries::display_name(code, lang);
+        view! { <button type="button" class="link-button" data-country=code.clone()>{name}</button> }
     }).collect_view();
     let links = entry.links.iter().map(|link| {
         let label = match link.kind {
@@ -256,8 +252,7 @@ fn EntryCard(entry: Entry, lang: Lang) -> impl IntoView {
         view! { <li><ExternalLink url=link.url.clone() label=label.to_string() lang=lang/></li> }
     }).collect_view();
     view! {
-        <li class=format!("entry {}", entry.kind.code()) on:mouseenter=move |_| highlight() on:focusin=move |_| highlight_on_focus()
-            on:mouseleave=move |_| unhighlight() on:focusout=move |_| unhighlight()>
+        <li class=format!("entry {}", entry.kind.code()) data-countries=entry.countries.join(" ")>
             <article>
                 <h3>{entry.name.get(lang).to_string()}</h3>
                 <p class="meta"><span class="kind">{kind_name(entry.kind, lang)}</span> " · " {place}</p>
@@ -270,6 +265,45 @@ fn EntryCard(entry: Entry, lang: Lang) -> impl IntoView {
             </article>
         </li>
     }
+}
+
+/// The entries' events, handled once for the whole list: rows then cost no listeners to add
+/// on each keystroke and to remove on the next.
+struct EntryEvents;
+
+impl EntryEvents {
+    /// A country button in an entry selects its country.
+    fn click(state: AppState, ev: &web_sys::MouseEvent) {
+        if let Some(code) = closest(ev, "button[data-country]").and_then(|b| b.get_attribute("data-country")) {
+            state.select_country(Some(code));
+        }
+    }
+
+    /// The pointer or focus in an entry marks its countries on the map; elsewhere, none.
+    fn mark(state: AppState, ev: &web_sys::Event) {
+        let countries = closest(ev, "li.entry")
+            .and_then(|entry| entry.get_attribute("data-countries"))
+            .map(|codes| codes.split_whitespace().map(String::from).collect::<Vec<_>>())
+            .unwrap_or_default();
+        Self::set_highlight(state, countries);
+    }
+
+    fn unmark(state: AppState) {
+        Self::set_highlight(state, Vec::new());
+    }
+
+    /// Pointer moves inside one entry repeat the same countries: the map is not woken for them.
+    fn set_highlight(state: AppState, countries: Vec<String>) {
+        if state.highlight.with_untracked(|h| *h != countries) {
+            state.highlight.set(countries);
+        }
+    }
+}
+
+/// The element matching `selector` that holds the event's target.
+fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()?
 }
 
 fn country_names(codes: &[String], lang: Lang) -> String {

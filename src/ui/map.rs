@@ -56,7 +56,7 @@ pub fn WorldMap() -> impl IntoView {
         keyboard_order(&codes)
     });
     let matching: Memo<BTreeSet<String>> =
-        Memo::new(move |_| state.outcome.with(|o| o.as_ref().map(|o| o.countries.clone()).unwrap_or_default()));
+        Memo::new(move |_| state.settled_outcome.with(|o| o.as_ref().map(|o| o.countries.clone()).unwrap_or_default()));
     let selected = Memo::new(move |_| state.view.with(|v| v.filter.country.clone()));
     // The one country in the tab order (roving tab stop).
     let active = RwSignal::new(None::<String>);

@@ -2,8 +2,9 @@
 
 mod app;
 mod details;
-mod embed;
 mod directory;
+mod embed;
+mod frame;
 mod links;
 mod loader;
 mod map;

@@ -5,10 +5,12 @@ use leptos::prelude::*;
 
 use crate::dataset::Lang;
 
+use super::frame::after_next_paint;
+
 /// How many rows of a list show: one page, back to one page whenever `source` changes.
 ///
-/// A page comes in two steps: `first` rows (a screenful) at once, the rest of the page in
-/// the next task. Building a whole page at once would hold a slow phone's next keystroke.
+/// A page comes in two steps: `first` rows (a screenful) at once, the rest of the page once
+/// that is painted. Building a whole page at once would hold a slow phone's next keystroke.
 #[derive(Clone, Copy)]
 pub struct Paging {
     limit: Memo<usize>,
@@ -31,17 +33,14 @@ impl Paging {
             let (change, rows) = asked.get();
             if change == changes.get() { rows } else { first }
         });
-        // Fills up to a page in the next task, unless the list changed again meanwhile.
+        // Fills up to a page once the screenful is painted, unless the list changed again.
         Effect::new(move || {
             let change = changes.get();
-            set_timeout(
-                move || {
-                    if changes.get_untracked() == change && limit.get_untracked() < page {
-                        asked.set((change, page));
-                    }
-                },
-                std::time::Duration::ZERO,
-            );
+            after_next_paint(move || {
+                if changes.try_get_untracked() == Some(change) && limit.try_get_untracked().is_some_and(|l| l < page) {
+                    asked.set((change, page));
+                }
+            });
         });
         Paging { limit, asked, changes, page }
     }

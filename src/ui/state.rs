@@ -16,7 +16,7 @@ use crate::timeline::Timeline;
 use crate::validate::{LoadError, Loaded};
 use crate::view_state::ViewState;
 
-use super::loader;
+use super::{frame, loader};
 
 /// Where the data is in its journey.
 #[derive(Clone)]
@@ -61,6 +61,11 @@ pub struct AppState {
     /// What the filters decide (the list, the options' counts, the map's lit countries), once
     /// per change of view, shared by the directory and the map.
     pub outcome: Memo<Option<Outcome>>,
+    /// `view` and `outcome` one painted frame behind: what a keystroke changes besides the
+    /// list itself (the map's dimming, the options' counts, the timeline) follows these, so
+    /// that the list reaches the screen first.
+    pub settled_view: Signal<ViewState>,
+    pub settled_outcome: Memo<Option<Outcome>>,
     /// Countries marked on the map because a directory entry has the pointer or focus.
     pub highlight: RwSignal<Vec<String>>,
     /// Set when the visitor selects a country, so the details heading takes focus.
@@ -97,11 +102,26 @@ impl AppState {
             let lang = lang.get();
             Some(view.with(|v| ready.directory.outcome(&v.filter, lang)))
         });
+        let settled_view = frame::settled(view);
+        let settled_outcome = Memo::new(move |_| {
+            let LoadState::Ready(ready) = load.get() else { return None };
+            let lang = lang.get();
+            settled_view.with(|settled| {
+                // Once settled, the view is the list's: reuse what the list computed.
+                if view.with_untracked(|v| v == settled) {
+                    outcome.get_untracked()
+                } else {
+                    Some(ready.directory.outcome(&settled.filter, lang))
+                }
+            })
+        });
         let state = AppState {
             view,
             lang,
             load,
             outcome,
+            settled_view,
+            settled_outcome,
             highlight: RwSignal::new(Vec::new()),
             focus_details: RwSignal::new(false),
             return_focus: StoredValue::new_local(None),

@@ -12,7 +12,7 @@ use super::paging::{Paging, ShowMore};
 use super::state::AppState;
 
 const TIMELINE_PAGE: usize = 30;
-/// Facts rendered with each change, before the page fills up in the next task.
+/// Facts rendered with each change, before the page fills up once they are painted.
 const TIMELINE_FIRST: usize = 10;
 
 #[component]
@@ -22,7 +22,7 @@ pub fn TimelineSection() -> impl IntoView {
     let items = Memo::new(move |_| {
         let Some(ready) = state.ready() else { return vec![] };
         let lang = lang.get();
-        state.view.with(|v| {
+        state.settled_view.with(|v| {
             ready.timeline.events(&ready.loaded.dataset, &v.filter, lang)
                 .into_iter()
                 .map(|e| {
@@ -92,7 +92,7 @@ fn AnnualCycle() -> impl IntoView {
             let ready = state.ready()?;
             let lang = lang.get();
             let data = &ready.loaded.dataset;
-            let months = state.view.with(|v| annual_cycle(data, &v.filter));
+            let months = state.settled_view.with(|v| annual_cycle(data, &v.filter));
             if months.iter().all(|(_, a)| a.is_empty()) {
                 return Some(view! { <p class="empty-note">{t(lang).annual_cycle_empty}</p> }.into_any());
             }

@@ -356,6 +356,16 @@ impl Page {
         // The page renders in stages (map, directory, timeline); the timeline comes last.
         self.wait("#directory-heading").await?;
         self.wait("#timeline-heading").await?;
+        // Lists show a screenful first and fill up to a page once that is painted.
+        self.after_paint().await?;
+        Ok(())
+    }
+
+    /// Waits until the page has painted a frame and run what it left for after that frame.
+    pub async fn after_paint(&self) -> TestResult {
+        self.client
+            .execute("return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))));", vec![])
+            .await?;
         Ok(())
     }
 

@@ -1,5 +1,7 @@
 //! The directory: search, combined filters, the view in the URL, Back, and the live count.
 
+use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+
 use crate::check;
 use crate::driver::{Page, TestResult};
 
@@ -34,8 +36,10 @@ async fn kind_and_region_filters_combine(page: &Page) -> TestResult {
     page.click("#filter-region option[value=asia]").await?;
     page.wait_js("location.search.includes('region=asia')").await?;
     page.wait_js("document.querySelectorAll('.entry').length === 4").await?;
-    let option = page.text("#filter-region option[value=europe]").await?;
-    check!(option == "Europe (0)", "each option says what it would give: {option:?}");
+    // The options' counts follow the list a frame later.
+    let europe = "document.querySelector('#filter-region option[value=europe]').textContent";
+    let option = page.wait_js(&format!("{europe} === 'Europe (0)'")).await;
+    check!(option.is_ok(), "each option says what it would give: {:?}", page.js(&format!("return {europe}")).await?);
     page.click(".filters .clear").await?;
     page.wait_js("!location.search.includes('kind=')").await?;
     Ok(())
@@ -57,7 +61,8 @@ async fn back_closes_a_selected_country(page: &Page) -> TestResult {
     page.wait("#details-heading").await?;
     page.client.back().await?;
     page.wait_js("!document.getElementById('details-heading')").await?;
-    check!(page.count(".entry").await? > 9, "the whole directory is back");
+    let back = page.wait_js("document.querySelectorAll('.entry').length > 9").await;
+    check!(back.is_ok(), "the whole directory is back: {} entries", page.count(".entry").await?);
     Ok(())
 }
 
@@ -77,6 +82,32 @@ async fn back_after_typing_and_selecting_keeps_the_search(page: &Page) -> TestRe
     check!(search == "korea", "Back kept the search: {search:?}");
     check!(page.url().await?.contains("q=korea"), "and the address has it");
     check!(page.count(".entry").await? < 5, "the list is still narrowed");
+    Ok(())
+}
+
+/// An entry under the pointer or with keyboard focus marks its country on the map; leaving it
+/// clears the mark.
+async fn an_entry_in_focus_or_under_the_pointer_marks_its_country(page: &Page) -> TestResult {
+    let marked = "document.getElementById('map-country-KR').classList.contains('highlighted')";
+    page.open_ready("?q=seoul&kind=office").await?;
+    check!(page.js(&format!("return {marked}")).await? == false, "nothing marked at first");
+    page.js("document.querySelector('.entry .link-button[data-country=KR]').focus(); return true").await?;
+    page.wait_js(marked).await.map_err(|e| format!("focus in the Seoul entry: {e}"))?;
+    page.js("document.getElementById('search').focus(); return true").await?;
+    page.wait_js(&format!("!{marked}")).await.map_err(|e| format!("focus left the entry: {e}"))?;
+
+    let entry = page.wait(".entry h3").await?;
+    let heading = page.wait("#directory-heading").await?;
+    page.js("document.querySelector('.entry').scrollIntoView({block: 'center'}); return true").await?;
+    let mouse = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement { element: entry, duration: None, x: 0.0, y: 0.0 });
+    page.client.perform_actions(mouse).await?;
+    page.wait_js(marked).await.map_err(|e| format!("pointer over the Seoul entry: {e}"))?;
+    let mouse = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement { element: heading, duration: None, x: 0.0, y: 0.0 });
+    page.client.perform_actions(mouse).await?;
+    page.client.release_actions().await?;
+    page.wait_js(&format!("!{marked}")).await.map_err(|e| format!("pointer left the entry: {e}"))?;
     Ok(())
 }
 
@@ -116,6 +147,7 @@ crate::scenarios!(
     a_shared_url_reproduces_the_view,
     back_closes_a_selected_country,
     back_after_typing_and_selecting_keeps_the_search,
+    an_entry_in_focus_or_under_the_pointer_marks_its_country,
     an_empty_result_says_so_and_offers_to_clear,
     malformed_url_parameters_are_ignored,
 );

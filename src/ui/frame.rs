@@ -1,0 +1,59 @@
+//! Work that can wait until the browser has painted: after a keystroke the list of entries
+//! comes first, and what surrounds it (the map's dimming, the options' counts, the timeline)
+//! follows in the next task.
+//!
+//! ```ignore
+//! let view = settled(state.view);          // one painted frame behind state.view
+//! after_next_paint(|| fill_the_rest());
+//! ```
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+/// A hidden page or an iframe scrolled out of view paints no frames: the work runs anyway
+/// after this long.
+const UNPAINTED_FALLBACK: Duration = Duration::from_millis(100);
+
+type Work = Box<dyn FnOnce()>;
+
+/// Runs `f` once, in a task of its own after the next frame has been painted: a timer set from
+/// an animation frame callback runs after that frame's rendering.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    let once: Rc<Cell<Option<Work>>> = Rc::new(Cell::new(Some(Box::new(f))));
+    let run = move || {
+        if let Some(f) = once.take() {
+            f();
+        }
+    };
+    let fallback = run.clone();
+    request_animation_frame(move || set_timeout(run, Duration::ZERO));
+    set_timeout(fallback, UNPAINTED_FALLBACK);
+}
+
+/// Follows `source` one painted frame behind. Changes that come faster than frames are
+/// coalesced: only the latest value is taken.
+pub fn settled<T>(source: Memo<T>) -> Signal<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let value = RwSignal::new(source.get_untracked());
+    let scheduled = Rc::new(Cell::new(false));
+    Effect::new(move || {
+        source.track();
+        if scheduled.replace(true) {
+            return;
+        }
+        let scheduled = scheduled.clone();
+        after_next_paint(move || {
+            scheduled.set(false);
+            let Some(now) = source.try_get_untracked() else { return };
+            if value.try_with_untracked(|v| *v != now) == Some(true) {
+                value.try_set(now);
+            }
+        });
+    });
+    value.into()
+}
