@@ -187,6 +187,16 @@ const painted = (name, key) => {
   const raf2 = timing(name, (r) => r[key]?.raf2);
   return { paint, cell: `${ms(paint)} (DOM ${ms(dom)}, 2×rAF ${ms(raf2)})` };
 };
+for (const [key, label, budget, limit] of [
+  ["keystroke", "Keystroke “k” in search → list painted", "≤ 16 ms at ×100", 16],
+  ["select", "Select country (KR) → details painted", "≤ 50 ms at ×100", 50],
+]) {
+  for (const scale of ["x1", "x100"]) {
+    const budgeted = scale === "x100";
+    const a = painted(`app-${scale}`, key), r = painted(`ref-${scale}`, key);
+    row(`${label}, ×${scale.slice(1)}`, a.cell, r.cell, ratio(a.paint, r.paint), budgeted ? budget : "", budgeted ? verdict(a.paint, (v) => v <= limit) : "");
+  }
+}
 for (const name of ["app-x1", "app-x100", "ref-x1", "ref-x100"]) {
   if (timings && runsDone(name) < 5) notes.push(`browser timings ${name}: only ${runsDone(name)} runs succeeded`);
 }
