@@ -153,7 +153,7 @@ const timing = (name, pick) => median((page(name)?.runs ?? []).map(pick));
 const runsDone = (name) => page(name)?.runs?.length ?? 0;
 
 section(`Chromium in-page timings, median of ${timings?.runs_per_page ?? "?"} runs (1280×900, no throttling; "painted" = when the first frame after the change has rendered; details in brackets)`);
-for (const scale of ["x1", "x100"]) {
+for (const scale of ["x1", "x10", "x100"]) {
   const facts = page(`app-${scale}`)?.facts;
   const refFacts = page(`ref-${scale}`)?.facts;
   const shown = (f) => (f ? `${f.count}${f.data_problems ? ", DATA PROBLEMS shown" : ", no data problems"}` : "n/a");
@@ -166,7 +166,7 @@ for (const scale of ["x1", "x100"]) {
     }
   }
 }
-for (const scale of ["x1", "x100"]) {
+for (const scale of ["x1", "x10", "x100"]) {
   const a = timing(`app-${scale}`, (r) => r.interactive), r = timing(`ref-${scale}`, (r) => r.interactive);
   row(`Load → map and directory interactive, ×${scale.slice(1)}`, ms(a), ms(r), ratio(a, r));
 }
@@ -191,13 +191,13 @@ for (const [key, label, budget, limit] of [
   ["keystroke", "Keystroke “k” in search → list painted", "≤ 16 ms at ×100", 16],
   ["select", "Select country (KR) → details painted", "≤ 50 ms at ×100", 50],
 ]) {
-  for (const scale of ["x1", "x100"]) {
+  for (const scale of ["x1", "x10", "x100"]) {
     const budgeted = scale === "x100";
     const a = painted(`app-${scale}`, key), r = painted(`ref-${scale}`, key);
     row(`${label}, ×${scale.slice(1)}`, a.cell, r.cell, ratio(a.paint, r.paint), budgeted ? budget : "", budgeted ? verdict(a.paint, (v) => v <= limit) : "");
   }
 }
-for (const name of ["app-x1", "app-x100", "ref-x1", "ref-x100"]) {
+for (const name of ["app-x1", "app-x10", "app-x100", "ref-x1", "ref-x10", "ref-x100"]) {
   if (timings && runsDone(name) < 5) notes.push(`browser timings ${name}: only ${runsDone(name)} runs succeeded`);
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures everything about the app's performance and prints it as one markdown table, with
 # the budgets and a ✓/✗ next to each: bytes (raw/gzip/brotli) and the first-visit total,
-# Lighthouse (mobile, simulated throttling), in-page Chromium timings at ×1 and ×100 data, the
+# Lighthouse (mobile, simulated throttling), in-page Chromium timings at ×1, ×10 and ×100 data, the
 # native filter benchmark, and the same figures for a jsvectormap reference page.
 #
 # A measuring tool, not a test: it fails only when a step could not run, never on a figure.
@@ -19,7 +19,7 @@ TOOLS="${INNOVATION_ATLAS_TOOLS:-$HOME/.cache/innovation-atlas}"
 BENCH_TOOLS="$TOOLS/bench"
 RUNS="${BENCH_RUNS:-7}"
 LIGHTHOUSE_RUNS="${BENCH_LIGHTHOUSE_RUNS:-3}"
-SCALE=100
+SCALES="10 100"   # the data ×10 and ×100, besides ×1 (the budgets are for ×100)
 export PATH="$HOME/.cargo/bin:$TOOLS/node_modules/.bin:$PATH"
 export CHROME_PATH="${CHROMIUM:-/usr/bin/chromium}"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
@@ -97,12 +97,14 @@ build_reference_page() {
   cp public/data/initiative.json "$SITE/ref/data/"
 }
 
-# ×100 copies of both pages; only ever written here, in the work folder.
+# ×10 and ×100 copies of both pages; only ever written here, in the work folder.
 make_scaled_copies() {
-  local site
-  for site in app ref; do
-    cp -r "$SITE/$site" "$SITE/$site-x$SCALE"
-    node bench/scale-dataset.mjs public/data/initiative.json "$SITE/$site-x$SCALE/data/initiative.json" "$SCALE"
+  local site scale
+  for scale in $SCALES; do
+    for site in app ref; do
+      cp -r "$SITE/$site" "$SITE/$site-x$scale"
+      node bench/scale-dataset.mjs public/data/initiative.json "$SITE/$site-x$scale/data/initiative.json" "$scale"
+    done
   done
 }
 
@@ -186,10 +188,12 @@ run_lighthouse() {
 }
 
 run_browser_timings() {
-  say "Chromium timings: $RUNS runs per page, ×1 and ×$SCALE"
-  cargo run --quiet --example browser_timings -- --runs "$RUNS" \
-    "app-x1=app=$BASE_URL/app/" "app-x$SCALE=app=$BASE_URL/app-x$SCALE/" \
-    "ref-x1=ref=$BASE_URL/ref/" "ref-x$SCALE=ref=$BASE_URL/ref-x$SCALE/" >"$WORK/timings.json"
+  local pages=("app-x1=app=$BASE_URL/app/" "ref-x1=ref=$BASE_URL/ref/") scale
+  for scale in $SCALES; do
+    pages+=("app-x$scale=app=$BASE_URL/app-x$scale/" "ref-x$scale=ref=$BASE_URL/ref-x$scale/")
+  done
+  say "Chromium timings: $RUNS runs per page, ×1 and ×${SCALES// / and ×}"
+  cargo run --quiet --example browser_timings -- --runs "$RUNS" "${pages[@]}" >"$WORK/timings.json"
 }
 
 # ---------------------------------------------------------------- report
