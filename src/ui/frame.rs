@@ -1,6 +1,6 @@
 //! Work that can wait until the browser has painted: after a keystroke the list of entries
 //! comes first, and what surrounds it (the map's dimming, the options' counts, the timeline)
-//! follows in the next task.
+//! follows once that frame is on screen.
 //!
 //! ```ignore
 //! let view = settled(state.view);          // one painted frame behind state.view
