@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds what is published: the release app into dist/ (or the folder given), exactly as
+# production gets it. Stops with the build's error and a non-zero exit if any step fails.
+# Usage: scripts/build.sh [OUT_DIR]     (tools: scripts/setup.sh build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:${INNOVATION_ATLAS_TOOLS:-$HOME/.cache/innovation-atlas}/node_modules/.bin:$PATH"
+out="${1:-dist}"
+
+trunk build --release --offline --dist "$out"
