@@ -10,6 +10,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod driver;
+mod page;
 mod scenarios;
 mod server;
 
@@ -18,7 +19,8 @@ use std::path::PathBuf;
 use std::pin::Pin;
 use std::time::{Duration, Instant};
 
-use driver::{Driver, Engine, Page, TestResult};
+use driver::{Driver, Engine};
+use page::{Page, TestResult};
 use server::Server;
 
 pub type Scenario = fn(&Page) -> Pin<Box<dyn Future<Output = TestResult> + '_>>;

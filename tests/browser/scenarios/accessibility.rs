@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use crate::check;
-use crate::driver::{Page, TestResult};
+use crate::page::{Page, TestResult};
 use crate::server::DataReply;
 
 fn axe_source() -> Result<String, Box<dyn std::error::Error>> {

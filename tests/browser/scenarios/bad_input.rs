@@ -4,7 +4,7 @@
 use serde_json::{json, Value};
 
 use crate::check;
-use crate::driver::{Page, TestResult};
+use crate::page::{Page, TestResult};
 use crate::server::DataReply;
 
 const SHIPPED: &str = include_str!("../../../public/data/initiative.json");

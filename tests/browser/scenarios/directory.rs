@@ -3,7 +3,7 @@
 use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 
 use crate::check;
-use crate::driver::{Page, TestResult};
+use crate::page::{Page, TestResult};
 
 async fn entry_names(page: &Page) -> Result<Vec<String>, Box<dyn std::error::Error>> {
     let v = page.js("return [...document.querySelectorAll('.entry h3')].map(h => h.textContent)").await?;

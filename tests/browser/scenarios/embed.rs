@@ -6,7 +6,7 @@ use std::time::Duration;
 use fantoccini::Locator;
 
 use crate::check;
-use crate::driver::{Page, TestResult};
+use crate::page::{Page, TestResult};
 
 /// (iframe height, app content height) in CSS px, measured from the host page.
 async fn heights(page: &Page) -> Result<(f64, f64), Box<dyn std::error::Error>> {

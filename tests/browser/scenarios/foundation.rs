@@ -2,7 +2,7 @@
 //! clearly when the data cannot be shown.
 
 use crate::check;
-use crate::driver::{Page, TestResult};
+use crate::page::{Page, TestResult};
 use crate::server::DataReply;
 
 const SHIPPED: &str = include_str!("../../../public/data/initiative.json");

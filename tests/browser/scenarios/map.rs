@@ -2,7 +2,7 @@
 //! zoom and reset.
 
 use crate::check;
-use crate::driver::{Page, TestResult};
+use crate::page::{Page, TestResult};
 
 const ISRAEL_HIT: &str = "#map-country-IL circle.marker-hit";
 

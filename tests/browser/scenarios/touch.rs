@@ -6,7 +6,7 @@ use fantoccini::actions::{InputSource, PointerAction, TouchActions};
 use fantoccini::Locator;
 
 use crate::check;
-use crate::driver::{Page, TestResult};
+use crate::page::{Page, TestResult};
 
 async fn tap(page: &Page, css: &str) -> TestResult {
     let target = page.wait(css).await?;

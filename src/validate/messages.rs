@@ -1,0 +1,91 @@
+//! The validator's messages: what a [`LoadError`] or a [`Problem`] says to an editor, in
+//! English and Swedish.
+
+use std::fmt;
+
+use super::{LoadError, Problem, Reason, FILE_NAME};
+use crate::dataset::{Lang, SCHEMA_VERSION};
+
+impl LoadError {
+    pub fn message(&self, lang: Lang) -> String {
+        use LoadError::*;
+        let sv = lang == Lang::Sv;
+        match self {
+            Empty if sv => format!("{FILE_NAME}: filen är tom."),
+            Empty => format!("{FILE_NAME}: the file is empty."),
+            Syntax { line, column, detail } if sv => {
+                format!("{FILE_NAME}: rad {line}, kolumn {column}: filen är inte giltig JSON ({detail}).")
+            }
+            Syntax { line, column, detail } => {
+                format!("{FILE_NAME}: line {line}, column {column}: the file is not valid JSON ({detail}).")
+            }
+            NotAnObject if sv => format!("{FILE_NAME}: filen måste vara ett JSON-objekt {{ … }}."),
+            NotAnObject => format!("{FILE_NAME}: the file must be a JSON object {{ … }}."),
+            NewerSchema { found } if sv => format!(
+                "{FILE_NAME}: schema_version: {found} är nyare än appen förstår ({SCHEMA_VERSION}). Uppdatera appen."
+            ),
+            NewerSchema { found } => format!(
+                "{FILE_NAME}: schema_version: {found} is newer than this app understands ({SCHEMA_VERSION}). Update the app."
+            ),
+            BadSchemaVersion if sv => format!("{FILE_NAME}: schema_version: saknas eller är inte ett heltal."),
+            BadSchemaVersion => format!("{FILE_NAME}: schema_version: missing or not a whole number."),
+            Http { status } if sv => format!("{FILE_NAME} kunde inte hämtas: servern svarade {status}."),
+            Http { status } => format!("{FILE_NAME} could not be loaded: the server answered {status}."),
+            Network { detail } if sv => format!("{FILE_NAME} kunde inte hämtas: {detail}."),
+            Network { detail } => format!("{FILE_NAME} could not be loaded: {detail}."),
+            Timeout { seconds } if sv => format!("{FILE_NAME} kom inte fram inom {seconds} sekunder."),
+            Timeout { seconds } => format!("{FILE_NAME} did not arrive within {seconds} seconds."),
+        }
+    }
+}
+
+impl Problem {
+    pub fn message(&self, lang: Lang) -> String {
+        format!("{FILE_NAME}: {}: {}", self.path, reason_text(&self.reason, lang))
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+fn reason_text(reason: &Reason, lang: Lang) -> String {
+    use Reason::*;
+    let sv = lang == Lang::Sv;
+    match reason {
+        Shape(detail) if sv => format!("fel form ({detail})"),
+        Shape(detail) => format!("wrong shape ({detail})"),
+        UnknownCountryCode(c) if sv => format!("'{c}' är inte en landskod enligt ISO 3166-1"),
+        UnknownCountryCode(c) => format!("'{c}' is not an ISO 3166-1 country code"),
+        NotADatasetCountry(c) if sv => format!("'{c}' finns inte bland filens länder (countries)"),
+        NotADatasetCountry(c) => format!("'{c}' is not one of the file's countries"),
+        DuplicateId(id) if sv => format!("id '{id}' används redan"),
+        DuplicateId(id) => format!("id '{id}' is used twice"),
+        UnknownOrganisation(id) if sv => format!("'{id}' finns inte bland filens organisationer"),
+        UnknownOrganisation(id) => format!("'{id}' is not one of the file's organisations"),
+        NotHttps(url) if sv => format!("'{}' är ingen https-länk och visas inte som länk", clip(url)),
+        NotHttps(url) => format!("'{}' is not an https link and is not shown as a link", clip(url)),
+        MissingLanguage(Lang::En) if sv => "den engelska texten saknas".into(),
+        MissingLanguage(Lang::Sv) if sv => "den svenska texten saknas".into(),
+        MissingLanguage(Lang::En) => "the English text is missing".into(),
+        MissingLanguage(Lang::Sv) => "the Swedish text is missing".into(),
+        BadDate(d) if sv => format!("'{}' är inget datum av formen ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD", clip(d)),
+        BadDate(d) => format!("'{}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD", clip(d)),
+        BadMonth(m) if sv => format!("{m} är ingen månad (1–12)"),
+        BadMonth(m) => format!("{m} is not a month (1–12)"),
+        Empty if sv => "får inte vara tom".into(),
+        Empty => "must not be empty".into(),
+    }
+}
+
+/// Keeps messages readable when an editor pasted something huge.
+fn clip(s: &str) -> String {
+    const MAX: usize = 80;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        s.chars().take(MAX).chain("…".chars()).collect()
+    }
+}

@@ -1,0 +1,180 @@
+//! Wraps the few page actions the scenarios use (`Page`), with their result type and `check!`.
+
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, Locator};
+use serde_json::{json, Value};
+
+use crate::driver::set_viewport;
+use crate::server::Server;
+
+pub type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+/// Fails the scenario with a message when `cond` is false.
+#[macro_export]
+macro_rules! check {
+    ($cond:expr, $($msg:tt)+) => {
+        if !$cond {
+            return Err(format!($($msg)+).into());
+        }
+    };
+}
+
+/// One scenario's browser tab, pointed at its own sub-path on the test server.
+pub struct Page {
+    pub client: Client,
+    pub server: Server,
+    pub scenario: String,
+}
+
+pub const WAIT: Duration = Duration::from_secs(10);
+
+impl Page {
+    pub async fn open(&self, query: &str) -> TestResult {
+        self.client.goto(&self.server.url(&self.scenario, query)).await?;
+        Ok(())
+    }
+
+    /// Opens the app and waits until the directory (so the data) is shown.
+    pub async fn open_ready(&self, query: &str) -> Result<(), Box<dyn std::error::Error>> {
+        self.open(query).await?;
+        // The page renders in stages (map, directory, timeline); the timeline comes last.
+        self.wait("#directory-heading").await?;
+        self.wait("#timeline-heading").await?;
+        // Lists show a screenful first and fill up to a page once that is painted.
+        self.after_paint().await?;
+        Ok(())
+    }
+
+    /// Waits until the page has painted a frame and run what it left for after that frame.
+    pub async fn after_paint(&self) -> TestResult {
+        self.client
+            .execute("return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))));", vec![])
+            .await?;
+        Ok(())
+    }
+
+    pub async fn wait(&self, css: &str) -> Result<Element, Box<dyn std::error::Error>> {
+        Ok(self.client.wait().at_most(WAIT).for_element(Locator::Css(css)).await.map_err(|e| format!("waiting for {css}: {e}"))?)
+    }
+
+    pub async fn find_all(&self, css: &str) -> Result<Vec<Element>, Box<dyn std::error::Error>> {
+        Ok(self.client.find_all(Locator::Css(css)).await?)
+    }
+
+    pub async fn count(&self, css: &str) -> Result<usize, Box<dyn std::error::Error>> {
+        Ok(self.find_all(css).await?.len())
+    }
+
+    pub async fn text(&self, css: &str) -> Result<String, Box<dyn std::error::Error>> {
+        self.with_element(css, |e| async move { e.text().await }).await
+    }
+
+    /// Finds `css` and does `action` on it. If the page replaced that element between the two
+    /// steps (a re-render: the element went stale, so nothing was done to it), finds the
+    /// element again and retries, until `WAIT` runs out. How soon a re-render lands differs
+    /// by engine, so without this a scenario can fail on one engine and pass on another.
+    async fn with_element<T, F, Fut>(&self, css: &str, action: F) -> Result<T, Box<dyn std::error::Error>>
+    where
+        F: Fn(Element) -> Fut,
+        Fut: std::future::Future<Output = Result<T, fantoccini::error::CmdError>>,
+    {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let element = self.wait(css).await?;
+            match action(element).await {
+                Err(e) if e.is_stale_element_reference() && Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                result => return Ok(result.map_err(|e| format!("{css}: {e}"))?),
+            }
+        }
+    }
+
+    /// Polls until `css`'s text satisfies `ok`; returns the last text seen on time-out.
+    pub async fn wait_text(&self, css: &str, ok: impl Fn(&str) -> bool) -> Result<String, Box<dyn std::error::Error>> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let text = match self.client.find(Locator::Css(css)).await {
+                Ok(el) => el.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if ok(&text) {
+                return Ok(text);
+            }
+            if Instant::now() > deadline {
+                return Err(format!("{css}: text was {text:?}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Polls a JavaScript expression until it is truthy.
+    pub async fn wait_js(&self, expr: &str) -> Result<Value, Box<dyn std::error::Error>> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let v = self.js(&format!("return {expr};")).await?;
+            if !(v.is_null() || v == json!(false) || v == json!(0) || v == json!("")) {
+                return Ok(v);
+            }
+            if Instant::now() > deadline {
+                return Err(format!("timed out waiting for `{expr}` (last value {v})").into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn js(&self, script: &str) -> Result<Value, Box<dyn std::error::Error>> {
+        Ok(self.client.execute(script, vec![]).await?)
+    }
+
+    /// Clicks `css` as a visitor would: scrolled into view first, then clicked.
+    pub async fn click(&self, css: &str) -> TestResult {
+        let client = &self.client;
+        self.with_element(css, |e| async move {
+            // Element Click scrolls the element into view only within its own document, so an
+            // element inside an iframe that reaches below the window gets a click at a point off
+            // screen, which silently hits nothing (geckodriver; w3c/webdriver#1141). Scrolling
+            // every scrolling box, the host page's too, first is what a visitor does anyway; for
+            // an element already in view it changes nothing.
+            let arg = serde_json::to_value(&e).map_err(fantoccini::error::CmdError::Json)?;
+            client
+                .execute("arguments[0].scrollIntoView({block: 'nearest', inline: 'nearest'}); return true;", vec![arg])
+                .await?;
+            e.click().await
+        })
+        .await
+    }
+
+    /// Sends keys to whatever has focus, as a keyboard user would.
+    pub async fn keys(&self, keys: &str) -> TestResult {
+        self.client.active_element().await?.send_keys(keys).await?;
+        Ok(())
+    }
+
+    pub async fn url(&self) -> Result<String, Box<dyn std::error::Error>> {
+        Ok(self.client.current_url().await?.to_string())
+    }
+
+    pub async fn focused_label(&self) -> Result<String, Box<dyn std::error::Error>> {
+        let v = self
+            .js("const e = document.activeElement; return e ? (e.getAttribute('aria-label') || e.textContent || '').trim() : '';")
+            .await?;
+        Ok(v.as_str().unwrap_or_default().to_string())
+    }
+
+    pub async fn screenshot(&self, name: &str) -> TestResult {
+        let png = self.client.screenshot().await?;
+        let dir = std::path::Path::new("target/screenshots");
+        std::fs::create_dir_all(dir)?;
+        std::fs::write(dir.join(format!("{name}.png")), png)?;
+        Ok(())
+    }
+
+    /// Gives the page a `width` × `height` CSS px viewport (see `set_viewport`).
+    pub async fn resize(&self, width: u32, height: u32) -> TestResult {
+        set_viewport(&self.client, width, height).await?;
+        Ok(())
+    }
+}
