@@ -12,7 +12,7 @@ export ATLAS_ENGINES="${ATLAS_ENGINES:-chromium,firefox,webkit,chromium-touch}"
 
 echo "== geometry tool"
 cargo test --manifest-path tools/geometry/Cargo.toml
-echo "== release build"
-trunk build --release --offline
+echo "== release build (scripts/build.sh, as published)"
+scripts/build.sh dist
 echo "== native and browser tests"
 cargo test "$@"

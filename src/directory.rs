@@ -123,6 +123,11 @@ pub fn linkedin_search_url(name: &str) -> String {
     format!("https://www.linkedin.com/search/results/groups/?keywords={}", crate::view_state::percent_encode(name))
 }
 
+/// What a source link shows: "https://www.vinnova.se/en/…" → "vinnova.se".
+pub fn source_host(url: &str) -> String {
+    url.trim_start_matches("https://").split('/').next().unwrap_or("").trim_start_matches("www.").to_string()
+}
+
 impl Directory {
     pub fn new(data: &Dataset) -> Directory {
         let region_of = |code: &String| data.country(code).map(|c| c.region);

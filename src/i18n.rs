@@ -114,6 +114,83 @@ strings! {
     not_a_priority_country: "is not one of the initiative's priority countries.", "är inte ett av initiativets prioriterade länder.";
     footer_source: "Source: Vinnova, “International Innovation Initiative”, last updated", "Källa: Vinnova, ”International Innovation Initiative”, senast uppdaterad";
     accessibility_link: "Accessibility statement", "Tillgänglighetsredogörelse";
+    footer_source_plain: "Source: Vinnova, “International Innovation Initiative”.", "Källa: Vinnova, ”International Innovation Initiative”.";
+    choose_country: "Choose a country on the map, or here, to see who is there.",
+        "Välj ett land på kartan, eller här, för att se vilka som finns på plats.";
+    back_to_map: "Back to the map", "Tillbaka till kartan";
+    priority_countries_heading: "Priority countries", "Prioriterade länder";
+    organisations_heading: "Coordinating organisations", "Samordnande organisationer";
+    static_map_label: "World map of the initiative's priority countries. Each one links to its entry in the directory below.",
+        "Världskarta över initiativets prioriterade länder. Varje land länkar till sin post i förteckningen nedan.";
+    page_description: "Where Sweden works with priority countries on innovation: offices of science and innovation, Vinnova's scouts, Business Sweden and the LinkedIn groups to join.",
+        "Här samarbetar Sverige med prioriterade länder om innovation: innovations- och forskningskontor, Vinnovas scouter, Business Sweden och LinkedIn-grupperna att gå med i.";
+}
+
+/// Why the interactive map is not running, as the page explains it to the visitor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unavailable {
+    /// The browser has no WebAssembly (Apple's Lockdown Mode, managed browsers).
+    NoWasm,
+    /// JavaScript is off.
+    NoScript,
+    /// The app's files failed to load, or it stopped while starting.
+    Failed,
+    /// The app's files have not arrived after a few seconds.
+    Slow,
+}
+
+impl Unavailable {
+    pub const ALL: [Unavailable; 4] = [Unavailable::NoWasm, Unavailable::NoScript, Unavailable::Failed, Unavailable::Slow];
+
+    /// The name the page's start-up script knows it by (`data-` attributes of `#app-status`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Unavailable::NoWasm => "no-wasm",
+            Unavailable::NoScript => "no-script",
+            Unavailable::Failed => "failed",
+            Unavailable::Slow => "slow",
+        }
+    }
+}
+
+/// "The interactive map needs WebAssembly, which this browser has turned off. The directory
+/// below is complete as of 22 October 2020." `updated` is the data file's date.
+pub fn app_unavailable(why: Unavailable, updated: Option<&str>, lang: Lang) -> String {
+    let reason = match (why, lang) {
+        (Unavailable::NoWasm, Lang::En) => "The interactive map needs WebAssembly, which this browser has turned off.",
+        (Unavailable::NoWasm, Lang::Sv) => "Den interaktiva kartan behöver WebAssembly, som är avstängt i den här webbläsaren.",
+        (Unavailable::NoScript, Lang::En) => "The interactive map needs JavaScript, which is turned off in this browser.",
+        (Unavailable::NoScript, Lang::Sv) => "Den interaktiva kartan behöver JavaScript, som är avstängt i den här webbläsaren.",
+        (Unavailable::Failed, Lang::En) => "The interactive map could not be started; reloading the page may help.",
+        (Unavailable::Failed, Lang::Sv) => "Den interaktiva kartan kunde inte startas; det kan hjälpa att ladda om sidan.",
+        (Unavailable::Slow, Lang::En) => "The interactive map has not loaded yet.",
+        (Unavailable::Slow, Lang::Sv) => "Den interaktiva kartan har inte laddats ännu.",
+    };
+    let date = updated.map(|d| crate::timeline::format_date(d, lang));
+    let rest = match (date, lang) {
+        (Some(date), Lang::En) => format!("The directory below is complete as of {date}."),
+        (Some(date), Lang::Sv) => format!("Förteckningen nedan är fullständig per {date}."),
+        (None, Lang::En) => "The directory below has the same information.".to_string(),
+        (None, Lang::Sv) => "Förteckningen nedan har samma uppgifter.".to_string(),
+    };
+    format!("{reason} {rest}")
+}
+
+/// "Data as of 22 October 2020." / "Uppgifterna gäller per 22 oktober 2020."
+pub fn data_as_of(updated: &str, lang: Lang) -> String {
+    let date = crate::timeline::format_date(updated, lang);
+    match lang {
+        Lang::En => format!("Data as of {date}."),
+        Lang::Sv => format!("Uppgifterna gäller per {date}."),
+    }
+}
+
+/// The page that is in `lang`, relative to the site's folder (`./` is its index.html).
+pub fn page_link(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "./",
+        Lang::Sv => "sv.html",
+    }
 }
 
 /// The UI texts for `lang`.

@@ -8,6 +8,9 @@ pub mod dataset;
 pub mod directory;
 pub mod export;
 pub mod i18n;
+/// Build time only: the pages' static content (see `src/bin/static_pages.rs`).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod static_page;
 pub mod text;
 pub mod timeline;
 pub mod validate;

@@ -1,5 +1,5 @@
-//! The world map's geometry (made once by `tools/geometry`, embedded here) and the map's
-//! viewport: zoom and pan, kept within the world.
+//! The world map's geometry (made once by `tools/geometry`) and the map's viewport: zoom and
+//! pan, kept within the world.
 //!
 //! ```
 //! use innovation_atlas::world::{world, Viewport};
@@ -11,8 +11,6 @@
 //! ```
 
 use std::sync::OnceLock;
-
-const WORLD: &str = include_str!("generated/world.txt");
 
 /// One country's outline and the point where its marker sits.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,12 +35,28 @@ impl World {
     }
 }
 
-/// The embedded world map, parsed once.
+static INSTALLED: OnceLock<World> = OnceLock::new();
+
+/// The world map. Natively (the tests, the build's static pages) it is the geometry made by
+/// `tools/geometry`; in the browser it is what [`install`] was given: the app reads it back from
+/// the static page's SVG, so the wasm does not carry it a second time.
 pub fn world() -> &'static World {
-    static MAP: OnceLock<World> = OnceLock::new();
-    MAP.get_or_init(|| parse_world(WORLD))
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        INSTALLED.get_or_init(|| parse_world(include_str!("generated/world.txt")))
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        INSTALLED.get_or_init(|| World { width: 1000.0, height: 500.0, shapes: Vec::new() })
+    }
 }
 
+/// Sets the map [`world`] returns, once, before anything reads it; later calls change nothing.
+pub fn install(map: World) {
+    let _ = INSTALLED.set(map);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn parse_world(text: &'static str) -> World {
     let mut world = World { width: 1000.0, height: 500.0, shapes: Vec::new() };
     for line in text.lines().filter(|l| !l.starts_with('#')) {

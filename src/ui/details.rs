@@ -1,4 +1,7 @@
-//! The selected country: who is there, its LinkedIn groups, its dated facts and sources.
+//! The selected country: who is there, its LinkedIn groups, its dated facts and sources. On a
+//! wide screen it sits beside the map (the side panel); on a phone it follows the map and is
+//! brought into view, with a way back to the map. With no country selected, the panel offers
+//! the countries to choose from (`choose_country.rs`).
 
 use leptos::html;
 use leptos::prelude::*;
@@ -11,7 +14,9 @@ use crate::directory::linkedin_search_url;
 use crate::i18n::{kind_name, t};
 use crate::directory::Kind;
 
+use super::choose_country::ChooseCountry;
 use super::links::{ExternalLink, SourceLink};
+use super::scroll::{bring_into_view, focus_without_scrolling};
 use super::state::{AppState, Ready};
 
 #[component]
@@ -20,11 +25,13 @@ pub fn CountryDetails() -> impl IntoView {
     let selected = Memo::new(move |_| state.view.with(|v| v.filter.country.clone()));
     let heading = NodeRef::<html::H2>::new();
 
-    // Focus moves to the heading when the visitor selected a country (not on page load).
+    // Focus moves to the heading when the visitor selected a country (not on page load), and
+    // the heading comes into view if it is not: on a phone it is below the map.
     Effect::new(move || {
         if selected.get().is_some() && state.focus_details.get() {
             if let Some(h) = heading.get() {
-                let _ = h.focus();
+                focus_without_scrolling(&h);
+                bring_into_view(&h);
                 state.focus_details.set(false);
             }
         }
@@ -39,9 +46,9 @@ pub fn CountryDetails() -> impl IntoView {
     on_cleanup(move || escape.remove());
 
     move || {
-        let code = selected.get()?;
-        let ready = state.ready()?;
-        let lang = state.lang.get();
+        let Some(code) = selected.get() else { return view! { <ChooseCountry/> }.into_any() };
+        let Some(ready) = state.ready() else { return ().into_any() };
+        let lang = state.lang;
         let data = &ready.loaded.dataset;
         let name = countries::display_name(&code, lang);
         let close = move |_| state.close_country();
@@ -57,7 +64,7 @@ pub fn CountryDetails() -> impl IntoView {
             .into_any(),
             None => view! { <p class="summary">{format!("{name} {}", t(lang).not_a_priority_country)}</p> }.into_any(),
         };
-        Some(view! {
+        view! {
             <section class="details" aria-labelledby="details-heading">
                 <div class="details-head">
                     <h2 id="details-heading" tabindex="-1" node_ref=heading>{name.clone()}</h2>
@@ -66,8 +73,11 @@ pub fn CountryDetails() -> impl IntoView {
                     </button>
                 </div>
                 {body}
+                // Phones only (the stylesheet hides it beside the map): the map is above, out of view.
+                <button type="button" class="back-to-map" on:click=move |_| state.back_to_map()>{t(lang).back_to_map}</button>
             </section>
-        })
+        }
+        .into_any()
     }
 }
 

@@ -35,37 +35,36 @@ pub fn DirectorySection() -> impl IntoView {
     let total = move || results.with(|r| r.as_ref().map(|(_, all)| all.len()).unwrap_or(0));
     let paging = Paging::new(results, ROWS_PER_PAGE, FIRST_ROWS);
     let rows = move || {
-        let limit = paging.limit();
         results.with(|r| {
             r.as_ref()
-                .map(|(ready, all)| all.iter().take(limit).map(|&i| (ready.clone(), i)).collect::<Vec<_>>())
+                .map(|(ready, all)| all.iter().take(paging.shown(all.len())).map(|&i| (ready.clone(), i)).collect::<Vec<_>>())
                 .unwrap_or_default()
         })
     };
 
     view! {
         <section class="directory" aria-labelledby="directory-heading">
-            <h2 id="directory-heading" tabindex="-1">{move || t(lang.get()).directory_heading}</h2>
+            <h2 id="directory-heading" tabindex="-1">{t(lang).directory_heading}</h2>
             <Filters/>
             <div class="result-bar">
-                <p class="result-count" role="status" aria-live="polite">{move || result_count(total(), lang.get())}</p>
+                <p class="result-count" role="status" aria-live="polite">{move || result_count(total(), lang)}</p>
                 <div class="result-actions">
-                    <button type="button" class="download" on:click=move |_| download_csv(state)>{move || t(lang.get()).download_csv}</button>
+                    <button type="button" class="download" on:click=move |_| download_csv(state)>{t(lang).download_csv}</button>
                     <CopyLink/>
                 </div>
             </div>
             <Show when=move || total() == 0 && results.with(Option::is_some)>
                 <div class="empty">
-                    <p>{move || t(lang.get()).no_results}</p>
-                    <button type="button" on:click=move |_| clear_filters(state)>{move || t(lang.get()).clear_filters}</button>
+                    <p>{t(lang).no_results}</p>
+                    <button type="button" on:click=move |_| clear_filters(state)>{t(lang).clear_filters}</button>
                 </div>
             </Show>
             // Keyed: a keystroke that narrows the list keeps the rows that stay.
             <ul class="entries" on:click=move |ev| EntryEvents::click(state, &ev)
                 on:mouseover=move |ev| EntryEvents::mark(state, &ev) on:mouseleave=move |_| EntryEvents::unmark(state)
                 on:focusin=move |ev| EntryEvents::mark(state, &ev) on:focusout=move |_| EntryEvents::unmark(state)>
-                <For each=rows key=move |(ready, i)| (Arc::as_ptr(ready) as usize, *i, lang.get()) let((ready, i))>
-                    <EntryCard entry=ready.directory.entries[i].clone() lang=lang.get_untracked()/>
+                <For each=rows key=move |(ready, i)| (Arc::as_ptr(ready) as usize, *i, lang) let((ready, i))>
+                    <EntryCard entry=ready.directory.entries[i].clone() lang=lang/>
                 </For>
             </ul>
             <ShowMore paging=paging total=Signal::derive(total) lang=lang/>
@@ -77,7 +76,7 @@ pub fn DirectorySection() -> impl IntoView {
 fn download_csv(state: AppState) {
     use wasm_bindgen::JsCast;
     let Some(ready) = state.ready() else { return };
-    let lang = state.lang.get_untracked();
+    let lang = state.lang;
     let csv = state.view.with_untracked(|v| crate::export::directory_csv(ready.directory.matches(&v.filter, lang), lang));
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&csv));
     let options = web_sys::BlobPropertyBag::new();
@@ -116,21 +115,17 @@ fn Filters() -> impl IntoView {
     let org_value = Memo::new(move |_| state.view.with(|v| v.filter.org.clone().unwrap_or_default()));
     // The options change with the data or the language only; their counts update in place.
     let kind_options = move || {
-        let lang = lang.get();
         Kind::ALL.into_iter().map(|k| (k.code().to_string(), kind_name(k, lang).to_string())).collect::<Vec<_>>()
     };
     let region_options = move || {
-        let lang = lang.get();
         Region::ALL.into_iter().map(|r| (r.code().to_string(), region_name(r, lang).to_string())).collect::<Vec<_>>()
     };
     let org_options = move || {
-        let lang = lang.get();
         let Some(ready) = state.ready() else { return vec![] };
         ready.directory.coordinators.iter().map(|(id, name)| (id.clone(), short_name(name.get(lang)).to_string())).collect::<Vec<_>>()
     };
     let country_chip = move || {
         let code = state.view.with(|v| v.filter.country.clone())?;
-        let lang = lang.get();
         let name = countries::display_name(&code, lang);
         Some(view! {
             <p class="chip">
@@ -143,25 +138,25 @@ fn Filters() -> impl IntoView {
     view! {
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
             <div class="field search-field">
-                <label for="search">{move || t(lang.get()).search_label}</label>
+                <label for="search">{t(lang).search_label}</label>
                 <input id="search" type="search" autocomplete="off" aria-describedby="search-hint"
                     prop:value=q on:input=on_search/>
-                <span id="search-hint" class="hint">{move || t(lang.get()).search_hint}</span>
+                <span id="search-hint" class="hint">{t(lang).search_hint}</span>
             </div>
-            <FilterSelect id="filter-kind" label=Signal::derive(move || t(lang.get()).filter_kind) value=kind_value.into()
+            <FilterSelect id="filter-kind" label=t(lang).filter_kind value=kind_value.into()
                 options=Signal::derive(kind_options) counts=counts
                 count_of=|c, code| Kind::from_code(code).and_then(|k| c.kinds.get(&k).copied())
                 on_change=move |v: String| state.update_view(History::Replace, |view| view.filter.kind = Kind::from_code(&v))/>
-            <FilterSelect id="filter-region" label=Signal::derive(move || t(lang.get()).filter_region) value=region_value.into()
+            <FilterSelect id="filter-region" label=t(lang).filter_region value=region_value.into()
                 options=Signal::derive(region_options) counts=counts
                 count_of=|c, code| Region::from_code(code).and_then(|r| c.regions.get(&r).copied())
                 on_change=move |v: String| state.update_view(History::Replace, |view| view.filter.region = Region::from_code(&v))/>
-            <FilterSelect id="filter-org" label=Signal::derive(move || t(lang.get()).filter_org) value=org_value.into()
+            <FilterSelect id="filter-org" label=t(lang).filter_org value=org_value.into()
                 options=Signal::derive(org_options) counts=counts
                 count_of=|c, code| c.orgs.get(code).copied()
                 on_change=move |v: String| state.update_view(History::Replace, |view| view.filter.org = (!v.is_empty()).then_some(v))/>
             {country_chip}
-            <button type="button" class="clear" on:click=move |_| clear_filters(state)>{move || t(lang.get()).clear_filters}</button>
+            <button type="button" class="clear" on:click=move |_| clear_filters(state)>{t(lang).clear_filters}</button>
         </form>
     }
 }
@@ -175,7 +170,7 @@ fn short_name(name: &str) -> &str {
 #[component]
 fn FilterSelect(
     id: &'static str,
-    label: Signal<&'static str>,
+    label: &'static str,
     value: Signal<String>,
     /// (value, label without the count), in display order.
     options: Signal<Vec<(String, String)>>,
@@ -225,7 +220,7 @@ fn FilterSelect(
         <div class="field">
             <label for=id>{label}</label>
             <select id=id node_ref=select on:change=move |ev| on_change(event_target_value(&ev)) prop:value=value>
-                <option value="" selected=move || value.with(String::is_empty)>{move || t(state.lang.get()).all_option}</option>
+                <option value="" selected=move || value.with(String::is_empty)>{move || t(state.lang).all_option}</option>
                 <For each=move || options.get() key=|option| option.clone() children=option/>
             </select>
         </div>
@@ -240,12 +235,27 @@ fn EntryCard(entry: Entry, lang: Lang) -> impl IntoView {
         (Some(city), _) => format!("{}, {}", city.get(lang), country_names(&entry.countries, lang)),
         (None, _) => country_names(&entry.countries, lang),
     };
+    // The card's title is its control: a country's selects it, another's is its main link.
     // No listeners here: the list handles its rows' events (see `EntryEvents`).
-    let country_buttons = entry.countries.iter().map(|code| {
-        let name = countries::display_name(code, lang);
-        view! { <button type="button" class="link-button" data-country=code.clone()>{name}</button> }
-    }).collect_view();
-    let links = entry.links.iter().map(|link| {
+    let name = entry.name.get(lang).to_string();
+    let main_link = (entry.kind != Kind::Country)
+        .then(|| entry.links.iter().position(|l| matches!(l.kind, LinkKind::Website | LinkKind::LinkedInGroup)))
+        .flatten();
+    let title = match (entry.kind, main_link) {
+        (Kind::Country, _) => view! {
+            <button type="button" class="entry-title link-button" data-country=entry.id.clone()><span class="entry-name">{name}</span></button>
+        }
+        .into_any(),
+        (_, Some(i)) => view! { <ExternalLink url=entry.links[i].url.clone() label=name lang=lang name_class="entry-name"/> }.into_any(),
+        (_, None) => view! { <span class="entry-name">{name}</span> }.into_any(),
+    };
+    let country_buttons = (entry.kind != Kind::Country).then(|| {
+        entry.countries.iter().map(|code| {
+            let name = countries::display_name(code, lang);
+            view! { <button type="button" class="link-button" data-country=code.clone()>{name}</button> }
+        }).collect_view()
+    });
+    let links = entry.links.iter().enumerate().filter(|(i, _)| Some(*i) != main_link).map(|(_, link)| {
         let label = match link.kind {
             LinkKind::Website => s.website,
             LinkKind::LinkedInGroup => s.linkedin_group,
@@ -256,7 +266,7 @@ fn EntryCard(entry: Entry, lang: Lang) -> impl IntoView {
     view! {
         <li class=format!("entry {}", entry.kind.code()) data-countries=entry.countries.join(" ")>
             <article>
-                <h3>{entry.name.get(lang).to_string()}</h3>
+                <h3>{title}</h3>
                 <p class="meta"><span class="kind">{kind_name(entry.kind, lang)}</span> " · " {place}</p>
                 <p>{entry.description.get(lang).to_string()}</p>
                 <div class="entry-actions">
@@ -326,7 +336,7 @@ fn CopyLink() -> impl IntoView {
             match wasm_bindgen_futures::JsFuture::from(promise).await {
                 Ok(_) => {
                     set_fallback.set(None);
-                    set_message.set(Some(t(lang.get_untracked()).link_copied));
+                    set_message.set(Some(t(lang).link_copied));
                 }
                 // No clipboard permission (some browsers, sandboxed frames): show the address
                 // selected, ready for Ctrl+C.
@@ -339,10 +349,10 @@ fn CopyLink() -> impl IntoView {
     };
     view! {
         <div class="copy-link">
-            <button type="button" on:click=copy>{move || t(lang.get()).copy_link}</button>
+            <button type="button" on:click=copy>{t(lang).copy_link}</button>
             <span role="status" class="copy-message">{move || message.get()}</span>
             {move || fallback.get().map(|url| view! {
-                <label class="copy-fallback">{t(lang.get()).copy_fallback} " "
+                <label class="copy-fallback">{t(lang).copy_fallback} " "
                     <input type="text" readonly prop:value=url
                         on:focus=select_all
                         autofocus/>

@@ -80,9 +80,7 @@ pub fn WorldMap() -> impl IntoView {
     let focus_country = move |code: &str| {
         active.set(Some(code.to_string()));
         if let Some(el) = document().get_element_by_id(&country_dom_id(code)) {
-            if let Ok(el) = el.dyn_into::<web_sys::SvgElement>() {
-                let _ = el.focus();
-            }
+            super::scroll::focus_without_scrolling(&el);
         }
     };
     let select = move |code: String| {
@@ -229,6 +227,9 @@ pub fn WorldMap() -> impl IntoView {
             country.id().strip_prefix("map-country-").map(str::to_string)
         };
         if let Some(code) = nearest.or_else(under_pointer) {
+            // Focus goes to the country chosen (a tap between neighbours may have landed on the
+            // other one): that is where "Back to the map" and closing the details return.
+            focus_country(&code);
             select(code);
         }
     };
@@ -248,7 +249,6 @@ pub fn WorldMap() -> impl IntoView {
         .collect_view();
 
     let countries_layer = move || {
-        let lang = lang.get();
         priority
             .get()
             .into_iter()
@@ -282,9 +282,24 @@ pub fn WorldMap() -> impl IntoView {
             .collect_view()
     };
 
+    // Beyond colour and outline: the selected country's name next to its marker.
+    let selected_label = move || {
+        let code = selected.get()?;
+        let shape = map.shape(&code)?;
+        let u = units_per_px();
+        let (x, y) = shape.anchor;
+        let to_left = x > map.width * 0.8;
+        let dx = if to_left { -12.0 * u } else { 12.0 * u };
+        Some(view! {
+            <text class="country-label" x=x + dx y=y + 5.0 * u font-size=15.0 * u stroke-width=4.0 * u
+                text-anchor=if to_left { "end" } else { "start" }>
+                {countries::display_name(&code, lang)}
+            </text>
+        })
+    };
+
     let tooltip_view = move || {
         let code = tooltip.get()?;
-        let lang = lang.get();
         let shape = map.shape(&code)?;
         let summary = state.ready().and_then(|r| r.loaded.dataset.country(&code).map(|c| c.summary.get(lang).to_string()))?;
         let (x, y, w, h) = viewport.get().view_box();
@@ -302,11 +317,11 @@ pub fn WorldMap() -> impl IntoView {
 
     view! {
         <section class="map-section" aria-labelledby="map-heading">
-            <h2 id="map-heading" class="visually-hidden">{move || t(lang.get()).map_heading}</h2>
+            <h2 id="map-heading" class="visually-hidden">{t(lang).map_heading}</h2>
             <figure class="map" node_ref=figure class:zoomed=move || !viewport.get().is_whole()
                 on:pointerleave=move |_| tooltip.set(None)>
                 <svg node_ref=svg_ref viewBox=view_box role="group"
-                    aria-label=move || t(lang.get()).map_label aria-describedby="map-keys"
+                    aria-label=t(lang).map_label aria-describedby="map-keys"
                     on:keydown=on_keydown on:pointerdown=on_pointerdown on:pointermove=on_pointermove
                     on:pointerup=on_pointerup on:pointercancel=on_pointerup on:wheel=on_wheel on:click=on_click>
                     <defs>
@@ -317,23 +332,24 @@ pub fn WorldMap() -> impl IntoView {
                     </defs>
                     <g class="background" aria-hidden="true">{background}</g>
                     <g class="priority-layer">{countries_layer}</g>
+                    <g aria-hidden="true">{selected_label}</g>
                 </svg>
                 {tooltip_view}
                 <div class="map-controls">
-                    <button type="button" on:click=move |_| zoom_centre(ZOOM_STEP) aria-label=move || t(lang.get()).zoom_in>"+"</button>
-                    <button type="button" on:click=move |_| zoom_centre(1.0 / ZOOM_STEP) aria-label=move || t(lang.get()).zoom_out>"−"</button>
-                    <button type="button" on:click=move |_| viewport.set(Viewport::whole(map)) aria-label=move || t(lang.get()).zoom_reset>"⟲"</button>
+                    <button type="button" on:click=move |_| zoom_centre(ZOOM_STEP) aria-label=t(lang).zoom_in>"+"</button>
+                    <button type="button" on:click=move |_| zoom_centre(1.0 / ZOOM_STEP) aria-label=t(lang).zoom_out>"−"</button>
+                    <button type="button" on:click=move |_| viewport.set(Viewport::whole(map)) aria-label=t(lang).zoom_reset>"⟲"</button>
                 </div>
             </figure>
-            <p id="map-keys" class="hint">{move || t(lang.get()).map_keys_hint}</p>
+            <p id="map-keys" class="hint">{t(lang).map_keys_hint}</p>
             <Legend lang=lang/>
-            <p class="disclaimer">{move || t(lang.get()).map_disclaimer}</p>
+            <p class="disclaimer">{t(lang).map_disclaimer}</p>
         </section>
     }
 }
 
 #[component]
-fn Legend(lang: Memo<Lang>) -> impl IntoView {
+fn Legend(lang: Lang) -> impl IntoView {
     let item = move |class: &'static str, text: fn(Lang) -> &'static str| {
         view! {
             <li>
@@ -341,13 +357,13 @@ fn Legend(lang: Memo<Lang>) -> impl IntoView {
                     <rect class=class x="1" y="1" width="22" height="14"/>
                     {(class != "legend-other").then(|| view! { <circle class="marker" cx="12" cy="8" r="4"/> })}
                 </svg>
-                {move || text(lang.get())}
+                {move || text(lang)}
             </li>
         }
     };
     view! {
         <div class="legend">
-            <h3 class="visually-hidden">{move || t(lang.get()).legend_heading}</h3>
+            <h3 class="visually-hidden">{t(lang).legend_heading}</h3>
             <ul>
                 {item("legend-priority", |l| t(l).legend_priority)}
                 {item("legend-selected", |l| t(l).legend_selected)}

@@ -1,15 +1,18 @@
 //! The Leptos components: thin views over the pure modules, one concern a file.
 
 mod app;
+mod choose_country;
 mod details;
 mod directory;
-mod embed;
 mod frame;
+mod geometry;
 mod links;
 mod loader;
 mod map;
+mod page;
 mod paging;
 mod panic;
+mod scroll;
 mod state;
 mod status;
 mod timeline;
@@ -22,12 +25,13 @@ pub fn start() {
     leptos::prelude::set_timeout(mount, std::time::Duration::ZERO);
 }
 
+/// The page holds the static content (map and directory) in `#atlas`; the app mounts beside it
+/// and replaces it once the data is in (see `app::Page`).
 fn mount() {
-    // index.html holds a static first paint (heading, loading line) in #app; the app replaces it.
-    let Some(root) = leptos::prelude::document().get_element_by_id("app") else { return };
-    root.set_inner_html("");
-    if let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) {
-        leptos::mount::mount_to(root, app::App).forget();
-    }
-    embed::report_height_to_parent();
+    let Some(atlas) = leptos::prelude::document().get_element_by_id("atlas") else { return };
+    let Ok(atlas) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(atlas) else { return };
+    geometry::read_world_from_page();
+    page::handle_skip_link();
+    leptos::mount::mount_to(atlas, app::App).forget();
+    page::mark_started();
 }

@@ -45,9 +45,9 @@ impl Paging {
         Paging { limit, asked, changes, page }
     }
 
-    /// Rows to render now (tracked).
-    pub fn limit(self) -> usize {
-        self.limit.get()
+    /// Rows to render now of `total` (tracked): see [`rows_shown`].
+    pub fn shown(self, total: usize) -> usize {
+        rows_shown(self.limit.get(), total, self.page)
     }
 
     fn show_more(self) {
@@ -55,15 +55,56 @@ impl Paging {
     }
 }
 
+/// How many of `total` rows show when `asked` were asked for (a screenful first, then whole
+/// pages): never a remainder smaller than a quarter of a page behind "Show more", so 31
+/// entries show 31, not 30 and a button.
+pub fn rows_shown(asked: usize, total: usize, page: usize) -> usize {
+    let remainder = total.saturating_sub(asked);
+    if asked >= page && remainder * 4 < page {
+        total
+    } else {
+        asked.min(total)
+    }
+}
+
 /// "Show 30 more (2178 not shown yet)", when `total` rows exceed what shows.
 #[component]
-pub fn ShowMore(paging: Paging, #[prop(into)] total: Signal<usize>, lang: Memo<Lang>) -> impl IntoView {
-    let hidden = move || total.get().saturating_sub(paging.limit());
+pub fn ShowMore(paging: Paging, #[prop(into)] total: Signal<usize>, lang: Lang) -> impl IntoView {
+    let hidden = move || {
+        let total = total.get();
+        total - paging.shown(total)
+    };
     view! {
         <Show when=move || { hidden() > 0 }>
             <button type="button" class="show-more" on:click=move |_| paging.show_more()>
-                {move || crate::i18n::show_more(hidden().min(paging.page), hidden(), lang.get())}
+                {move || crate::i18n::show_more(hidden().min(paging.page), hidden(), lang)}
             </button>
         </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rows_shown;
+
+    #[test]
+    fn a_remainder_under_a_quarter_page_shows_with_the_page() {
+        assert_eq!(rows_shown(30, 31, 30), 31, "31 entries show 31");
+        assert_eq!(rows_shown(30, 37, 30), 37, "7 more are under a quarter of 30");
+        assert_eq!(rows_shown(60, 65, 30), 65, "also after Show more");
+    }
+
+    #[test]
+    fn a_larger_remainder_waits_behind_show_more() {
+        assert_eq!(rows_shown(30, 38, 30), 30, "8 more are a quarter page or more");
+        assert_eq!(rows_shown(30, 2209, 30), 30, "the ×100 data still pages");
+        assert_eq!(rows_shown(60, 2209, 30), 60);
+    }
+
+    #[test]
+    fn the_first_screenful_is_never_stretched() {
+        assert_eq!(rows_shown(4, 31, 30), 4, "the first step stays small; the page follows");
+        assert_eq!(rows_shown(4, 3, 30), 3);
+        assert_eq!(rows_shown(30, 0, 30), 0);
     }
 }

@@ -1,13 +1,20 @@
-//! A panic must not leave a frozen, silent page: the hook puts an alert on the page itself
-//! (the wasm module is dead after a panic, so this uses the DOM directly).
+//! A panic must not leave a frozen, silent page (the wasm module is dead after a panic, so this
+//! uses the DOM directly). While starting, the static content is still there: the page says the
+//! map could not start and keeps it. Later, an alert asks the visitor to reload.
 
 use crate::dataset::Lang;
 use crate::i18n::t;
 
+use super::page;
+
 pub fn install_hook() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("Innovation Atlas: {info}").into());
-        show_crash_alert();
+        if page::static_content_present() {
+            page::explain_failure();
+        } else {
+            show_crash_alert();
+        }
     }));
 }
 

@@ -56,7 +56,8 @@ pub enum History {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub view: Memo<ViewState>,
-    pub lang: Memo<Lang>,
+    /// The page's language: each language has its own page (`index.html`, `sv.html`).
+    pub lang: Lang,
     pub load: RwSignal<LoadState>,
     /// What the filters decide (the list, the options' counts, the map's lit countries), once
     /// per change of view, shared by the directory and the map.
@@ -94,18 +95,16 @@ impl AppState {
             }
             view
         });
-        let lang = Memo::new(move |_| view.with(|v| v.lang).unwrap_or_else(browser_lang));
+        let lang = super::page::page_lang();
         let location = use_location();
         let load = RwSignal::new(LoadState::Loading);
         let outcome = Memo::new(move |_| {
             let LoadState::Ready(ready) = load.get() else { return None };
-            let lang = lang.get();
             Some(view.with(|v| ready.directory.outcome(&v.filter, lang)))
         });
         let settled_view = frame::settled(view);
         let settled_outcome = Memo::new(move |_| {
             let LoadState::Ready(ready) = load.get() else { return None };
-            let lang = lang.get();
             settled_view.with(|settled| {
                 // Once settled, the view is the list's: reuse what the list computed.
                 if view.with_untracked(|v| v == settled) {
@@ -245,6 +244,24 @@ impl AppState {
         });
     }
 
+    /// Back to the map from the details below it (on a phone): focus returns where it was when
+    /// the details opened (else to the country on the map), and the map comes into view.
+    pub fn back_to_map(self) {
+        let code = self.view.with_untracked(|v| v.filter.country.clone());
+        let target = self
+            .return_focus
+            .with_value(|t| t.clone())
+            // A tap on the map focuses nothing: then focus went back to the page itself.
+            .filter(|t| t.is_connected() && t.tag_name() != "BODY")
+            .or_else(|| code.and_then(|c| document().get_element_by_id(&format!("map-country-{c}"))));
+        if let Some(el) = target {
+            super::scroll::focus_without_scrolling(&el);
+        }
+        if let Some(map) = document().query_selector(".map").ok().flatten() {
+            super::scroll::bring_into_view(&map);
+        }
+    }
+
     /// The address of the current view, for "Copy link". From an embedded app it is the
     /// standalone view: a shared link should not open a page without header and footer.
     pub fn current_url(self) -> String {
@@ -261,9 +278,4 @@ pub fn focus_element(el: &web_sys::Element) {
     } else if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
         let _ = svg.focus();
     }
-}
-
-fn browser_lang() -> Lang {
-    let tag = window().navigator().language().unwrap_or_default();
-    Lang::from_browser(&tag)
 }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::i18n::t;
 use crate::validate::read_dataset;
 
+use super::page;
 use super::state::{AppState, LoadState};
 
 #[component]
@@ -13,16 +14,15 @@ pub fn LoadStatus() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     move || match state.load.get() {
-        // The same box as the map it stands in for, so nothing moves when the map arrives.
-        LoadState::Loading => view! {
-            <div class="map-placeholder"><p class="loading" role="status">{t(lang.get()).loading}</p></div>
-        }
-        .into_any(),
+        // At first the static content is there and usable: nothing to say until the data is in.
+        // Once the app has taken over (an editor's reload), say that it is coming.
+        LoadState::Loading if page::static_content_present() => ().into_any(),
+        LoadState::Loading => view! { <p class="loading" role="status">{t(lang).loading}</p> }.into_any(),
         LoadState::Failed(error) => view! {
             <div class="alert" role="alert">
-                <h2>{t(lang.get()).error_heading}</h2>
-                <p class="alert-message">{error.message(lang.get())}</p>
-                <button type="button" on:click=move |_| state.reload()>{t(lang.get()).try_again}</button>
+                <h2>{t(lang).error_heading}</h2>
+                <p class="alert-message">{error.message(lang)}</p>
+                <button type="button" on:click=move |_| state.reload()>{t(lang).try_again}</button>
             </div>
         }
         .into_any(),
@@ -44,20 +44,20 @@ pub fn DataProblems() -> impl IntoView {
     view! {
         <Show when=shown>
             <details class="data-problems" open=move || debug() || preview_of().is_some()>
-                <summary>{move || format!("{} ({})", t(lang.get()).data_problems_heading, problems().len())}</summary>
+                <summary>{move || format!("{} ({})", t(lang).data_problems_heading, problems().len())}</summary>
                 {move || preview_of().map(|name| view! {
                     <p class="preview-banner" role="status">
-                        {t(lang.get()).previewing} " " <code>{name}</code> ". " {t(lang.get()).nothing_uploaded} " "
-                        <button type="button" on:click=move |_| state.reload()>{t(lang.get()).back_to_published}</button>
+                        {t(lang).previewing} " " <code>{name}</code> ". " {t(lang).nothing_uploaded} " "
+                        <button type="button" on:click=move |_| state.reload()>{t(lang).back_to_published}</button>
                     </p>
                 })}
                 {move || if problems().is_empty() {
-                    view! { <p>{t(lang.get()).no_problems}</p> }.into_any()
+                    view! { <p>{t(lang).no_problems}</p> }.into_any()
                 } else {
                     view! {
-                        <p>{t(lang.get()).data_problems_intro}</p>
+                        <p>{t(lang).data_problems_intro}</p>
                         <ul>
-                            {problems().into_iter().map(|p| view! { <li><code>{p.message(lang.get())}</code></li> }).collect_view()}
+                            {problems().into_iter().map(|p| view! { <li><code>{p.message(lang)}</code></li> }).collect_view()}
                         </ul>
                     }.into_any()
                 }}
@@ -100,9 +100,9 @@ pub fn EditorPreview() -> impl IntoView {
             on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); set_dragging.set(true); }
             on:dragleave=move |_| set_dragging.set(false)
             on:drop=on_drop>
-            <label for="preview-file">{move || t(lang.get()).preview_label}</label>
+            <label for="preview-file">{t(lang).preview_label}</label>
             <input id="preview-file" type="file" accept=".json,application/json" on:change=on_pick/>
-            <p class="hint">{move || t(lang.get()).preview_hint}</p>
+            <p class="hint">{t(lang).preview_hint}</p>
         </div>
     }
 }
@@ -116,7 +116,7 @@ pub fn EditorPanelOnError() -> impl IntoView {
     view! {
         <Show when=failed>
             <section class="data-problems" aria-labelledby="editor-heading">
-                <h2 id="editor-heading">{move || t(lang.get()).data_problems_heading}</h2>
+                <h2 id="editor-heading">{t(lang).data_problems_heading}</h2>
                 <EditorPreview/>
             </section>
         </Show>

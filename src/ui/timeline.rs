@@ -21,7 +21,6 @@ pub fn TimelineSection() -> impl IntoView {
     let lang = state.lang;
     let items = Memo::new(move |_| {
         let Some(ready) = state.ready() else { return vec![] };
-        let lang = lang.get();
         state.settled_view.with(|v| {
             ready.timeline.events(&ready.loaded.dataset, &v.filter, lang)
                 .into_iter()
@@ -47,16 +46,16 @@ pub fn TimelineSection() -> impl IntoView {
     };
     view! {
         <section class="timeline-section" aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">{move || t(lang.get()).timeline_heading}</h2>
-            <p class="hint">{move || t(lang.get()).timeline_intro}</p>
+            <h2 id="timeline-heading">{t(lang).timeline_heading}</h2>
+            <p class="hint">{t(lang).timeline_intro}</p>
             {move || {
                 let mut items = items.get();
-                items.truncate(paging.limit());
+                let shown = paging.shown(items.len());
+                items.truncate(shown);
                 if items.is_empty() {
-                    return view! { <p class="empty-note">{t(lang.get()).timeline_empty}</p> }.into_any();
+                    return view! { <p class="empty-note">{t(lang).timeline_empty}</p> }.into_any();
                 }
                 let (first, last) = span.get();
-                let lang = lang.get();
                 view! {
                     <div class="axis" aria-hidden="true">
                         <span class="axis-year start">{first}</span>
@@ -86,11 +85,10 @@ fn AnnualCycle() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     view! {
-        <h3 id="cycle-heading">{move || t(lang.get()).annual_cycle_heading}</h3>
-        <p class="hint">{move || t(lang.get()).annual_cycle_intro}</p>
+        <h3 id="cycle-heading">{t(lang).annual_cycle_heading}</h3>
+        <p class="hint">{t(lang).annual_cycle_intro}</p>
         {move || {
             let ready = state.ready()?;
-            let lang = lang.get();
             let data = &ready.loaded.dataset;
             let months = state.settled_view.with(|v| annual_cycle(data, &v.filter));
             if months.iter().all(|(_, a)| a.is_empty()) {

@@ -211,8 +211,10 @@ impl Driver {
         Ok(Driver { process, port, xvfb, scratch, sessions: AtomicU32::new(0) })
     }
 
-    pub async fn session(&self, engine: Engine) -> Result<Client, String> {
-        let caps = match engine {
+    /// A new browser session; with `javascript` false, the browser runs no script in pages
+    /// (WebDriver's own scripts still run, so tests can read the page).
+    pub async fn session(&self, engine: Engine, javascript: bool) -> Result<Client, String> {
+        let mut caps = match engine {
             Engine::Chromium => chromium_capabilities(
                 json!(format!("--window-size={},{}", VIEWPORT.0, VIEWPORT.1)),
                 serde_json::Value::Null,
@@ -244,6 +246,15 @@ impl Driver {
                 }
             }),
         };
+        if !javascript {
+            match engine {
+                Engine::Chromium | Engine::ChromiumTouch => {
+                    caps["goog:chromeOptions"]["prefs"]["profile.managed_default_content_settings.javascript"] = json!(2)
+                }
+                Engine::Firefox => caps["moz:firefoxOptions"]["prefs"]["javascript.enabled"] = json!(false),
+                Engine::Webkit => caps["webkitgtk:browserOptions"]["args"] = json!(["--automation", "--enable-javascript=false"]),
+            }
+        }
         let caps = caps.as_object().cloned().unwrap_or_default();
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
         let client = ClientBuilder::new(connector)

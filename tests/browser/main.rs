@@ -11,6 +11,7 @@
 
 mod driver;
 mod page;
+mod run_command;
 mod scenarios;
 mod server;
 
@@ -45,6 +46,10 @@ fn main() {
     let engines = std::env::var("ATLAS_ENGINES").unwrap_or_else(|_| "chromium".into());
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     let (mut passed, mut failed) = (0, 0);
+    if engines.split(',').any(|e| e.trim() == "chromium") && filter.as_deref().is_none_or(|f| run_command::NAME.contains(f)) {
+        let ok = runtime.block_on(run_the_readme_run_command());
+        if ok { passed += 1 } else { failed += 1 }
+    }
     for name in engines.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         let Some(engine) = Engine::from_name(name) else {
             eprintln!("browser tests: unknown engine {name} (known: chromium, firefox, webkit, chromium-touch)");
@@ -68,6 +73,7 @@ fn main() {
 /// MiniBrowser that failed to start for good): so one more try, on a freshly started server,
 /// before the scenario counts as failed.
 async fn new_session(engine: Engine, driver: &mut Driver, name: &str) -> Result<fantoccini::Client, String> {
+    let javascript = !scenarios::javascript_off(name);
     const LIMIT: Duration = Duration::from_secs(60);
     let mut last = String::new();
     for attempt in 1..=2 {
@@ -75,13 +81,32 @@ async fn new_session(engine: Engine, driver: &mut Driver, name: &str) -> Result<
             println!("[{}] {name}: no browser session ({last}); restarting the WebDriver server", engine.name());
             *driver = Driver::start(engine)?;
         }
-        last = match tokio::time::timeout(LIMIT, driver.session(engine)).await {
+        last = match tokio::time::timeout(LIMIT, driver.session(engine, javascript)).await {
             Ok(Ok(client)) => return Ok(client),
             Ok(Err(e)) => e,
             Err(_) => format!("none within {} s", LIMIT.as_secs()),
         };
     }
     Err(last)
+}
+
+/// The README's first command, once, in Chromium (see `run_command.rs`).
+async fn run_the_readme_run_command() -> bool {
+    let started = Instant::now();
+    let result = match Driver::start(Engine::Chromium) {
+        Ok(driver) => run_command::check_run_command(&driver).await,
+        Err(e) => Err(e.into()),
+    };
+    match result {
+        Ok(()) => {
+            println!("[chromium] {} ... ok ({} ms)", run_command::NAME, started.elapsed().as_millis());
+            true
+        }
+        Err(e) => {
+            println!("[chromium] {} ... FAILED: {e}", run_command::NAME);
+            false
+        }
+    }
 }
 
 async fn run_engine(engine: Engine, server: &Server, filter: Option<&str>) -> (usize, usize) {

@@ -15,7 +15,8 @@ pub type TestResult = Result<(), Box<dyn std::error::Error>>;
 #[macro_export]
 macro_rules! check {
     ($cond:expr, $($msg:tt)+) => {
-        if !$cond {
+        let holds: bool = $cond;
+        if !holds {
             return Err(format!($($msg)+).into());
         }
     };

@@ -1,6 +1,7 @@
 //! A small static file server on loopback for the browser tests. It serves `dist/` under any
-//! prefix (so the app is always tested from a sub-path) and lets a test replace the dataset,
-//! answer an HTTP error, or never answer.
+//! prefix (so the app is always tested from a sub-path) and lets a test replace any file (the
+//! dataset, the app's wasm), answer an HTTP error, or never answer, and run a script of its own
+//! in a page before the page's scripts (a browser without WebAssembly).
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -17,13 +18,25 @@ pub enum DataReply {
     Status(u16),
     /// Accepts the request and never answers (until the test ends).
     Hang,
+    /// Answers with the file as usual, this many milliseconds late.
+    Delay(u64),
 }
+
+/// Extra response headers: (name, value).
+type Headers = Vec<(String, String)>;
 
 #[derive(Clone)]
 pub struct Server {
     pub base: String,
-    replies: Arc<Mutex<HashMap<String, DataReply>>>,
-    headers: Arc<Mutex<HashMap<String, Vec<(String, String)>>>>,
+    /// (scenario, file) → reply; a file `*.ext` stands for every file ending in `.ext`.
+    replies: Arc<Mutex<HashMap<(String, String), DataReply>>>,
+    /// Scenario → a script every page of it runs first (served as `__first.js`).
+    first_scripts: Arc<Mutex<HashMap<String, String>>>,
+    /// Scenarios whose pages are served as a browser without JavaScript shows them.
+    scriptless: Arc<Mutex<Vec<String>>>,
+    /// Every request's path, for tests that count requests.
+    requests: Arc<Mutex<Vec<String>>>,
+    headers: Arc<Mutex<HashMap<String, Headers>>>,
     csp_reports: Arc<Mutex<Vec<(String, String)>>>,
 }
 
@@ -31,7 +44,15 @@ impl Server {
     pub fn start(dist: PathBuf) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
         let base = format!("http://{}", listener.local_addr().unwrap());
-        let server = Server { base, replies: Default::default(), headers: Default::default(), csp_reports: Default::default() };
+        let server = Server {
+            base,
+            replies: Default::default(),
+            first_scripts: Default::default(),
+            scriptless: Default::default(),
+            requests: Default::default(),
+            headers: Default::default(),
+            csp_reports: Default::default(),
+        };
         let shared = server.clone();
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
@@ -50,7 +71,38 @@ impl Server {
     }
 
     pub fn set_data(&self, scenario: &str, reply: DataReply) {
-        self.replies.lock().unwrap().insert(scenario.to_string(), reply);
+        self.set_reply(scenario, "data/initiative.json", reply);
+    }
+
+    /// What the server answers for `file` (or `*.ext`: every file ending so) in a scenario.
+    pub fn set_reply(&self, scenario: &str, file: &str, reply: DataReply) {
+        self.replies.lock().unwrap().insert((scenario.to_string(), file.to_string()), reply);
+    }
+
+    /// `script` runs in each of the scenario's pages before any of the page's own scripts.
+    pub fn run_first(&self, scenario: &str, script: &str) {
+        self.first_scripts.lock().unwrap().insert(scenario.to_string(), script.to_string());
+    }
+
+    /// The scenario's pages come as a browser without JavaScript shows them: no `<script>`,
+    /// `<noscript>` content in place. For checks that need scripts of their own (axe-core),
+    /// which a browser with JavaScript off will not run.
+    pub fn serve_as_without_javascript(&self, scenario: &str) {
+        self.scriptless.lock().unwrap().push(scenario.to_string());
+    }
+
+    /// The paths requested so far in a scenario (after `/case/NAME/`).
+    pub fn requests(&self, scenario: &str) -> Vec<String> {
+        let prefix = format!("/case/{scenario}/");
+        self.requests.lock().unwrap().iter().filter_map(|p| p.strip_prefix(&prefix).map(String::from)).collect()
+    }
+
+    fn reply_for(&self, scenario: &str, file: &str) -> Option<DataReply> {
+        let replies = self.replies.lock().unwrap();
+        replies.get(&(scenario.to_string(), file.to_string())).cloned().or_else(|| {
+            let ext = file.rsplit_once('.').map(|(_, e)| format!("*.{e}"))?;
+            replies.get(&(scenario.to_string(), ext)).cloned()
+        })
     }
 
     /// Extra response headers for every file of a scenario (e.g. a Content-Security-Policy).
@@ -85,17 +137,22 @@ impl Server {
         let path = target.split(['?', '#']).next().unwrap_or("/");
         let (scenario, rest) = split_scenario(path);
         let extra = self.headers.lock().unwrap().get(&scenario).cloned().unwrap_or_default();
+        self.requests.lock().unwrap().push(path.to_string());
 
-        if rest == "data/initiative.json" {
-            let reply = self.replies.lock().unwrap().get(&scenario).cloned();
-            match reply {
-                Some(DataReply::Body(b)) => return respond(&mut stream, 200, "application/json", &b, &extra),
-                Some(DataReply::Status(code)) => return respond(&mut stream, code, "text/plain", b"error", &extra),
-                Some(DataReply::Hang) => {
-                    thread::sleep(Duration::from_secs(120));
-                    return Ok(());
-                }
-                None => {}
+        match self.reply_for(&scenario, &rest) {
+            Some(DataReply::Body(b)) => return respond(&mut stream, 200, content_type(&rest), &b, &extra),
+            Some(DataReply::Status(code)) => return respond(&mut stream, code, "text/plain", b"error", &extra),
+            Some(DataReply::Hang) => {
+                thread::sleep(Duration::from_secs(120));
+                return Ok(());
+            }
+            Some(DataReply::Delay(ms)) => thread::sleep(Duration::from_millis(ms)),
+            None => {}
+        }
+        let first_script = self.first_scripts.lock().unwrap().get(&scenario).cloned();
+        if let Some(script) = &first_script {
+            if rest == "__first.js" {
+                return respond(&mut stream, 200, "text/javascript", script.as_bytes(), &extra);
             }
         }
         if rest == "__csp-report" {
@@ -108,6 +165,13 @@ impl Server {
         }
         let full = dist.join(&file);
         match std::fs::read(&full) {
+            Ok(bytes) if file.ends_with(".html") && self.scriptless.lock().unwrap().contains(&scenario) => {
+                respond(&mut stream, 200, content_type(&file), without_scripts(&String::from_utf8_lossy(&bytes)).as_bytes(), &extra)
+            }
+            Ok(bytes) if first_script.is_some() && file.ends_with(".html") => {
+                let html = String::from_utf8_lossy(&bytes).replacen("<head>", "<head><script src=\"__first.js\"></script>", 1);
+                respond(&mut stream, 200, content_type(&file), html.as_bytes(), &extra)
+            }
             Ok(bytes) => respond(&mut stream, 200, content_type(&file), &bytes, &extra),
             Err(_) => match std::fs::read(Path::new("tests/browser/pages").join(&file)) {
                 Ok(bytes) => respond(&mut stream, 200, content_type(&file), &bytes, &extra),
@@ -115,6 +179,18 @@ impl Server {
             },
         }
     }
+}
+
+/// The page without its `<script>` elements and with its `<noscript>` content in place.
+fn without_scripts(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        out.push_str(&rest[..start]);
+        rest = rest[start..].find("</script>").map_or("", |end| &rest[start + end + "</script>".len()..]);
+    }
+    out.push_str(rest);
+    out.replace("<noscript>", "").replace("</noscript>", "")
 }
 
 /// `/case/NAME/rest` → ("NAME", "rest"); anything else is the scenario "" at the root.

@@ -28,7 +28,7 @@ async fn axe_violations(page: &Page) -> Result<Vec<String>, Box<dyn std::error::
     Ok(v.as_array().map(|a| a.iter().filter_map(Value::as_str).map(String::from).collect()).unwrap_or_default())
 }
 
-async fn no_violations(page: &Page, state: &str) -> TestResult {
+pub(crate) async fn no_violations(page: &Page, state: &str) -> TestResult {
     let v = axe_violations(page).await?;
     check!(v.is_empty(), "{state}: {} violations:\n  {}", v.len(), v.join("\n  "));
     Ok(())
@@ -115,7 +115,7 @@ async fn the_interface_speaks_swedish(page: &Page) -> TestResult {
 
 async fn swedish_sorting_puts_a_ring_a_umlaut_o_umlaut_last(page: &Page) -> TestResult {
     page.open_ready("?lang=sv&kind=country").await?;
-    let names = page.js("return [...document.querySelectorAll('.entry h3')].map(h => h.textContent)").await?;
+    let names = page.js("return [...document.querySelectorAll('.entry .entry-name')].map(h => h.textContent)").await?;
     let names: Vec<&str> = names.as_array().map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
     check!(names.first() == Some(&"Brasilien") && names.last() == Some(&"USA"), "{names:?}");
     Ok(())

@@ -6,7 +6,7 @@ use crate::check;
 use crate::page::{Page, TestResult};
 
 async fn entry_names(page: &Page) -> Result<Vec<String>, Box<dyn std::error::Error>> {
-    let v = page.js("return [...document.querySelectorAll('.entry h3')].map(h => h.textContent)").await?;
+    let v = page.js("return [...document.querySelectorAll('.entry .entry-name')].map(h => h.textContent)").await?;
     Ok(v.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect()).unwrap_or_default())
 }
 

@@ -4,7 +4,9 @@ mod accessibility;
 mod bad_input;
 mod directory;
 mod embed;
+mod fallback;
 mod foundation;
+mod layout;
 mod map;
 mod timeline;
 mod touch;
@@ -15,9 +17,16 @@ pub fn all() -> Vec<(&'static str, crate::Scenario)> {
     all.extend(directory::all());
     all.extend(accessibility::all());
     all.extend(embed::all());
+    all.extend(fallback::all());
+    all.extend(layout::all());
     all.extend(bad_input::all());
     all.extend(timeline::all());
     all
+}
+
+/// Scenarios named `without_javascript…` run in a browser with JavaScript turned off.
+pub fn javascript_off(name: &str) -> bool {
+    name.starts_with("without_javascript")
 }
 
 /// The touch pass runs on the phone emulation only; everything else on every engine.

@@ -58,4 +58,21 @@ async fn pinching_zooms_the_map(page: &Page) -> TestResult {
     Ok(())
 }
 
-crate::scenarios!(tapping_a_country_selects_it, pinching_zooms_the_map);
+/// A tap on South Korea: the details (below the map on a phone) come into view, their heading
+/// takes focus, and "Back to the map" returns to the map and to South Korea on it.
+async fn a_tap_brings_the_details_into_view_and_back_leads_to_the_map(page: &Page) -> TestResult {
+    page.open_ready("").await?;
+    page.js("window.scrollTo(0, 0)").await?;
+    tap(page, "#map-country-KR circle.marker-hit").await?;
+    page.wait_text("#details-heading", |t| t == "South Korea").await?;
+    let in_view = "(() => { const r = document.querySelector(SEL).getBoundingClientRect(); return r.top >= -1 && r.bottom <= innerHeight + 1; })()";
+    page.wait_js(&in_view.replace("SEL", "'#details-heading'")).await.map_err(|e| format!("the details heading came into view: {e}"))?;
+    page.wait_js("document.activeElement && document.activeElement.id === 'details-heading'").await?;
+    page.js("document.querySelector('.back-to-map').scrollIntoView({block: 'center'})").await?;
+    tap(page, ".back-to-map").await?;
+    page.wait_js("Math.abs(document.querySelector('.map').getBoundingClientRect().top) <= 2").await.map_err(|e| format!("back at the map: {e}"))?;
+    page.wait_js("document.activeElement && document.activeElement.id === 'map-country-KR'").await?;
+    Ok(())
+}
+
+crate::scenarios!(tapping_a_country_selects_it, pinching_zooms_the_map, a_tap_brings_the_details_into_view_and_back_leads_to_the_map);

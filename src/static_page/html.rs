@@ -1,0 +1,55 @@
+//! Writing HTML as text: escaping, and the few link shapes the page uses. Everything the data
+//! says goes through [`text`] or [`attr`], so markup in the data stays text.
+//!
+//! ```
+//! use innovation_atlas::static_page::html::{attr, text};
+//! assert_eq!(text("<b>R&D</b>"), "&lt;b&gt;R&amp;D&lt;/b&gt;");
+//! assert_eq!(attr("say \"hi\""), "say &quot;hi&quot;");
+//! ```
+
+use crate::dataset::Lang;
+use crate::directory::source_host;
+use crate::i18n::t;
+use crate::validate::is_safe_link;
+
+/// Text content: `&`, `<` and `>` escaped.
+pub fn text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An attribute value (to go between double quotes): also `"` escaped.
+pub fn attr(s: &str) -> String {
+    text(s).replace('"', "&quot;")
+}
+
+/// A link to another site, like the app's `ExternalLink`: new tab, no opener, said to open a
+/// new tab. An address that is not https is shown as plain text.
+pub fn external_link(url: &str, label: &str, lang: Lang) -> String {
+    if !is_safe_link(url) {
+        return format!("<span>{}</span>", text(label));
+    }
+    format!(
+        "<a class=\"external\" href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}<span class=\"visually-hidden\"> {}</span><span class=\"external-mark\" aria-hidden=\"true\"> ↗</span></a>",
+        attr(url),
+        text(label),
+        text(t(lang).new_tab)
+    )
+}
+
+/// "Source: vinnova.se", linking to a record's source.
+pub fn source_link(url: &str, lang: Lang) -> String {
+    let s = t(lang);
+    if url.trim().is_empty() {
+        return format!("<span class=\"source\">{}</span>", text(s.source_missing));
+    }
+    format!("<span class=\"source\">{}: {}</span>", text(s.source_label), external_link(url, &source_host(url), lang))
+}

@@ -1,0 +1,148 @@
+//! The pages as they ship: the build writes the directory and the map into `index.html`
+//! (English) and `sv.html` (Swedish), so that the content is there before any script runs:
+//! for visitors without WebAssembly or JavaScript, for search engines and link previews. When
+//! the app starts it replaces this content with the interactive map and directory.
+//!
+//! `src/bin/static_pages.rs` runs [`pages`] on Trunk's output after every build. A data file
+//! with any problem fails the build with the validator's messages.
+//!
+//! ```
+//! use innovation_atlas::static_page::pages;
+//! let template = "<html lang=\"en\"><head><title>x</title></head><body><!-- atlas:page --></body></html>";
+//! let json = include_str!("../public/data/initiative.json");
+//! let pages = pages(template, json).unwrap();
+//! assert_eq!(pages[1].0, "sv.html");
+//! assert!(pages[1].1.contains("<h1>Internationella innovationsinitiativet</h1>"));
+//! ```
+
+pub mod directory;
+pub mod html;
+pub mod map;
+
+use std::fmt::Write;
+
+use crate::dataset::{Dataset, Lang};
+use crate::i18n::{app_unavailable, data_as_of, page_link, t, Unavailable};
+use crate::validate::read_dataset;
+use crate::world::{world, World};
+
+use html::{attr, external_link, text};
+
+/// Where the page's content goes in Trunk's output.
+pub const MARKER: &str = "<!-- atlas:page -->";
+
+/// The page file for each language, relative to the site's folder.
+pub fn file_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "index.html",
+        Lang::Sv => "sv.html",
+    }
+}
+
+/// Both pages, `(file name, html)`, from Trunk's `index.html` and the data file's text.
+/// Fails with every message the validator has if the file is not perfectly valid.
+pub fn pages(template: &str, json: &str) -> Result<Vec<(&'static str, String)>, String> {
+    let loaded = read_dataset(json).map_err(|e| e.message(Lang::En))?;
+    if !loaded.problems.is_empty() {
+        let messages: Vec<String> = loaded.problems.iter().map(|p| p.message(Lang::En)).collect();
+        return Err(messages.join("\n"));
+    }
+    Lang::ALL
+        .into_iter()
+        .map(|lang| Ok((file_name(lang), page(template, &loaded.dataset, world(), lang)?)))
+        .collect()
+}
+
+/// One language's page: the template with its language, title, description and content.
+pub fn page(template: &str, data: &Dataset, world: &World, lang: Lang) -> Result<String, String> {
+    let s = t(lang);
+    let other = other(lang);
+    let mut html = replace_once(template, "<html lang=\"en\">", &format!("<html lang=\"{}\">", lang.code()))?;
+    html = replace_between(&html, "<title>", "</title>", s.app_title)?;
+    if html.contains("<meta name=\"description\" content=\"") {
+        html = replace_between(&html, "<meta name=\"description\" content=\"", "\">", &attr(s.page_description))?;
+    }
+    let alternate = format!(
+        "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n</head>",
+        other.code(),
+        page_link(other)
+    );
+    html = replace_once(&html, "</head>", &alternate)?;
+    replace_once(&html, MARKER, &body(data, world, lang))
+}
+
+fn other(lang: Lang) -> Lang {
+    match lang {
+        Lang::En => Lang::Sv,
+        Lang::Sv => Lang::En,
+    }
+}
+
+/// Everything between `<body>` and `</body>`.
+fn body(data: &Dataset, world: &World, lang: Lang) -> String {
+    let s = t(lang);
+    let other = other(lang);
+    let updated = data.updated.as_deref();
+    let mut out = String::from("<div id=\"app\" class=\"page\">");
+    let _ = write!(out, "<a class=\"skip-link\" href=\"#directory-heading\" target=\"_self\">{}</a>", s.skip_to_directory);
+    let _ = write!(out, "<header class=\"page-header\"><h1>{}</h1><p class=\"intro\">{}</p></header>", s.app_title, s.intro);
+    out.push_str("<main id=\"main\">");
+    let _ = write!(
+        out,
+        "<div class=\"toolbar\"><a class=\"language-switch\" href=\"{}\" hreflang=\"{code}\" lang=\"{code}\" target=\"_self\">{}</a></div>",
+        page_link(other),
+        s.other_language,
+        code = other.code()
+    );
+    // Empty, and so not shown, unless the app cannot start: the start-up script fills it in.
+    out.push_str("<p id=\"app-status\" class=\"app-status\" role=\"status\"");
+    for why in [Unavailable::NoWasm, Unavailable::Failed, Unavailable::Slow] {
+        let _ = write!(out, " data-{}=\"{}\"", why.code(), attr(&app_unavailable(why, updated, lang)));
+    }
+    out.push_str("></p>");
+    let _ = write!(
+        out,
+        "<noscript><p class=\"app-status\">{}</p></noscript>",
+        text(&app_unavailable(Unavailable::NoScript, updated, lang))
+    );
+    out.push_str("<div id=\"atlas\"><div id=\"static-content\">");
+    // The same layout as the app's: the map, and beside it (or after it, on a phone) the panel.
+    out.push_str("<div class=\"atlas-view\">");
+    out.push_str(&map::map_section(data, world, lang));
+    out.push_str(&map::choose_country(data, lang));
+    out.push_str("</div>");
+    out.push_str(&directory::directory_section(data, lang));
+    out.push_str("</div></div></main>");
+    out.push_str(&footer(data, lang));
+    out.push_str("</div>");
+    out
+}
+
+fn footer(data: &Dataset, lang: Lang) -> String {
+    let s = t(lang);
+    let statement = match lang {
+        Lang::En => "accessibility.html",
+        Lang::Sv => "tillganglighet.html",
+    };
+    let as_of = data.updated.as_deref().map(|d| format!("{} ", text(&data_as_of(d, lang)))).unwrap_or_default();
+    format!(
+        "<footer class=\"page-footer\"><p>{as_of}{} {}</p><p><a href=\"{statement}\" target=\"_self\">{}</a></p></footer>",
+        s.footer_source_plain,
+        external_link(&data.source, &crate::directory::source_host(&data.source), lang),
+        s.accessibility_link
+    )
+}
+
+fn replace_once(html: &str, from: &str, to: &str) -> Result<String, String> {
+    match html.matches(from).count() {
+        1 => Ok(html.replacen(from, to, 1)),
+        n => Err(format!("the page template has {n} × {from:?}, expected exactly one")),
+    }
+}
+
+/// Replaces what stands between the first `start` and the `end` after it.
+fn replace_between(html: &str, start: &str, end: &str, with: &str) -> Result<String, String> {
+    let from = html.find(start).ok_or_else(|| format!("the page template has no {start:?}"))? + start.len();
+    let to = from + html[from..].find(end).ok_or_else(|| format!("the page template has no {end:?} after {start:?}"))?;
+    Ok(format!("{}{with}{}", &html[..from], &html[to..]))
+}

@@ -1,0 +1,82 @@
+//! The static page around the app: its language, the status line the start-up script writes
+//! to, the static content the app takes over from, and the links that stay (skip link,
+//! language switch). The page is written by the build (`static_page`); see `src/web/loader.js`.
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::dataset::Lang;
+use crate::i18n::page_link;
+use crate::view_state::ViewState;
+
+/// The page's language: `index.html` is English, `sv.html` Swedish (`<html lang>`).
+pub fn page_lang() -> Lang {
+    document().document_element().and_then(|e| e.get_attribute("lang")).map(|l| Lang::from_browser(&l)).unwrap_or_default()
+}
+
+/// The app runs: the start-up script's explanations no longer apply.
+pub fn mark_started() {
+    if let Some(root) = document().document_element() {
+        let _ = root.class_list().add_1("app-started");
+    }
+    if let Some(status) = document().get_element_by_id("app-status") {
+        status.set_text_content(None);
+    }
+}
+
+/// True until the app has replaced the static content.
+pub fn static_content_present() -> bool {
+    // web_sys, not Leptos' helpers: this also runs in the panic hook.
+    web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("static-content")).is_some()
+}
+
+/// Removes the static content: the app shows the same, interactive.
+pub fn remove_static_content() {
+    if let Some(content) = document().get_element_by_id("static-content") {
+        content.remove();
+    }
+}
+
+/// Says in the page's status line, in its language, that the map could not start (the text is
+/// the page's own `data-failed`); the static content stays.
+pub fn explain_failure() {
+    let Some(status) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app-status")) else {
+        return;
+    };
+    if let Some(text) = status.get_attribute("data-failed") {
+        status.set_text_content(Some(&text));
+    }
+}
+
+/// The skip link moves focus to the directory without touching the address (the router would
+/// take `#directory-heading` for a navigation, and in an iframe it would add history).
+pub fn handle_skip_link() {
+    let Some(link) = document().query_selector(".skip-link").ok().flatten() else { return };
+    let on_click = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+        ev.prevent_default();
+        if let Some(heading) = document().get_element_by_id("directory-heading") {
+            if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+                let _ = heading.focus();
+                heading.scroll_into_view();
+            }
+        }
+    });
+    let _ = link.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    // The link lives as long as the page.
+    on_click.forget();
+}
+
+/// The language switch leads to the other language's page with the same view.
+pub fn follow_view_in_language_switch(view: Memo<ViewState>, lang: Lang) {
+    let Some(link) = document().query_selector(".language-switch").ok().flatten() else { return };
+    let other = match lang {
+        Lang::En => Lang::Sv,
+        Lang::Sv => Lang::En,
+    };
+    Effect::new(move || {
+        // The language is explicit, so that a Swedish browser that asked for English gets it.
+        let query = view.with(|v| ViewState { lang: Some(other), ..v.clone() }.to_query());
+        let _ = link.set_attribute("href", &format!("{}{query}", page_link(other)));
+    });
+}
