@@ -9,6 +9,8 @@
 use crate::dataset::{Lang, Region};
 use crate::directory::Kind;
 
+/// A table of UI texts, English and Swedish side by side (the app's here, the editor's in
+/// `editor::text`): `Strings`, and `t(lang)` to pick one.
 macro_rules! strings {
     ($($key:ident: $en:expr, $sv:expr;)*) => {
         /// The UI's texts in one language.
@@ -21,8 +23,17 @@ macro_rules! strings {
                 vec![$((stringify!($key), self.$key),)*]
             }
         }
+
+        /// The texts for `lang`.
+        pub fn t(lang: $crate::dataset::Lang) -> &'static Strings {
+            match lang {
+                $crate::dataset::Lang::En => &EN,
+                $crate::dataset::Lang::Sv => &SV,
+            }
+        }
     };
 }
+pub(crate) use strings;
 
 strings! {
     app_title: "International Innovation Initiative", "Internationella innovationsinitiativet";
@@ -37,15 +48,11 @@ strings! {
     crash_message: "Something went wrong in the app. Reload the page to try again.",
         "Något gick fel i appen. Ladda om sidan för att försöka igen.";
     data_problems_heading: "Data problems", "Problem i data";
-    data_problems_intro: "These records in the data file were left out or shown without a link. Editors: fix them in initiative.json.",
-        "Dessa poster i datafilen visas inte, eller visas utan länk. Redaktörer: rätta dem i initiative.json.";
+    data_problems_intro: "These records in the data file were left out or shown without a link.",
+        "Dessa poster i datafilen visas inte, eller visas utan länk.";
     no_problems: "No problems found in the data.", "Inga problem hittades i data.";
-    preview_label: "Preview a local data file", "Förhandsgranska en lokal datafil";
-    preview_hint: "Choose or drop an initiative.json to see it here with every problem listed. It is read in your browser only: nothing is uploaded or stored.",
-        "Välj eller släpp en initiative.json för att se den här med alla problem listade. Den läses bara i din webbläsare: inget laddas upp eller sparas.";
-    previewing: "Previewing the local file", "Förhandsgranskar den lokala filen";
-    nothing_uploaded: "Nothing was uploaded.", "Inget har laddats upp.";
-    back_to_published: "Back to the published data", "Tillbaka till publicerade data";
+    open_editor: "Fix them in the data editor", "Rätta dem i dataredigeraren";
+    previewing_draft: "Preview of a draft from the data editor: not published.", "Förhandsvisning av ett utkast från dataredigeraren: inte publicerat.";
     map_heading: "Map", "Karta";
     timeline_intro: "Partnerships signed and offices opened, oldest first. The filters above apply.",
         "Ingångna partnerskap och öppnade kontor, äldst först. Filtren ovan gäller.";
@@ -190,14 +197,6 @@ pub fn page_link(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "./",
         Lang::Sv => "sv.html",
-    }
-}
-
-/// The UI texts for `lang`.
-pub fn t(lang: Lang) -> &'static Strings {
-    match lang {
-        Lang::En => &EN,
-        Lang::Sv => &SV,
     }
 }
 

@@ -3,11 +3,17 @@
 //! Pure logic (no browser needed, tested by `cargo test`) lives in the top-level modules; the
 //! Leptos components live in [`ui`]. See ARCHITECTURE.md for the map of the code.
 
+/// Browser helpers shared by the app and the editor.
+pub mod browser;
 pub mod countries;
 pub mod dataset;
 pub mod directory;
+/// The editor's draft of the data file (pure: the editor in `src/editor/` shows it).
+pub mod draft;
+pub mod editor;
 pub mod export;
 pub mod i18n;
+pub mod schema;
 /// Build time only: the pages' static content (see `src/bin/static_pages.rs`).
 #[cfg(not(target_arch = "wasm32"))]
 pub mod static_page;

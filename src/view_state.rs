@@ -12,6 +12,10 @@
 use crate::countries;
 use crate::dataset::{Lang, Region};
 use crate::directory::{Filter, Kind};
+use crate::schema::is_plain_id;
+
+/// Where the view goes in the host's link template (`public/embed.js` sends it).
+pub const HOST_VIEW_PLACEHOLDER: &str = "__VIEW__";
 
 /// Longest search text kept from a URL; longer input is cut, not rejected.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -25,6 +29,9 @@ pub struct ViewState {
     pub embed: bool,
     /// Shows the data-problems panel to editors.
     pub debug: bool,
+    /// Shows the web editor's draft from this browser instead of the published data (the
+    /// editor's preview).
+    pub draft: bool,
 }
 
 impl ViewState {
@@ -48,6 +55,7 @@ impl ViewState {
             lang: get("lang").and_then(|l| Lang::from_code(&l)),
             embed: flag("embed"),
             debug: flag("debug"),
+            draft: flag("draft"),
         }
     }
 
@@ -69,11 +77,41 @@ impl ViewState {
         if self.debug {
             pairs.push(("debug", "1".into()));
         }
+        if self.draft {
+            pairs.push(("draft", "1".into()));
+        }
         if pairs.is_empty() {
             return String::new();
         }
         let joined: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", percent_encode(v))).collect();
         format!("?{}", joined.join("&"))
+    }
+
+    /// The view as a host page's address carries it (see `public/embed.js`): `country=JP&q=seoul`,
+    /// without `?`, embed or debug, nor the iframe's own language (`frame_lang`, when known).
+    pub fn host_view(&self, frame_lang: Option<Lang>) -> String {
+        let lang = self.lang.filter(|l| Some(*l) != frame_lang);
+        let shared = ViewState { embed: false, debug: false, draft: false, lang, ..self.clone() };
+        shared.to_query().trim_start_matches('?').to_string()
+    }
+
+    /// The host page's address showing this view, for "Copy link" inside its iframe: `start`
+    /// (the host's address without a view) or `link` with the view in place of `__VIEW__`.
+    ///
+    /// ```
+    /// use innovation_atlas::{dataset::Lang, view_state::ViewState};
+    /// let view = ViewState::from_query("?country=JP&embed=1&lang=en");
+    /// let link = "https://www.vinnova.se/a/?x=1&atlas=__VIEW__#contact";
+    /// assert_eq!(
+    ///     view.host_link("https://www.vinnova.se/a/?x=1#contact", link, Some(Lang::En)),
+    ///     "https://www.vinnova.se/a/?x=1&atlas=country%3DJP#contact"
+    /// );
+    /// ```
+    pub fn host_link(&self, start: &str, link: &str, frame_lang: Option<Lang>) -> String {
+        match self.host_view(frame_lang) {
+            view if view.is_empty() => start.to_string(),
+            view => link.replacen(HOST_VIEW_PLACEHOLDER, &percent_encode(&view), 1),
+        }
     }
 
     /// The same view with no filters (language, embed and debug kept).
@@ -84,10 +122,6 @@ impl ViewState {
 
 fn clean_search_text(q: &str) -> String {
     q.chars().filter(|c| !c.is_control()).take(MAX_QUERY_CHARS).collect()
-}
-
-fn is_plain_id(s: &str) -> bool {
-    (1..=64).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn country_code(s: &str) -> Option<String> {

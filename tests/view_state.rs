@@ -19,6 +19,7 @@ fn format_then_parse_is_identity() {
             lang: Some(Lang::Sv),
             embed: true,
             debug: true,
+            draft: true,
         },
         ViewState { filter: Filter { q: "a+b c".into(), ..Filter::default() }, ..ViewState::default() },
     ];
@@ -57,4 +58,15 @@ fn long_and_hostile_search_text_is_cut_and_kept_as_text() {
 fn the_default_view_has_an_empty_query() {
     assert_eq!(ViewState::default().to_query(), "");
     assert_eq!(ViewState::from_query("?lang=sv&q=x").cleared().to_query(), "?lang=sv");
+}
+
+#[test]
+fn the_host_page_carries_the_view_without_what_is_the_iframes_own() {
+    let view = ViewState::from_query("?country=JP&q=tokyo&embed=1&debug=1&draft=1&lang=sv");
+    assert_eq!(view.host_view(Some(Lang::Sv)), "q=tokyo&country=JP", "no embed, debug, draft, nor the iframe's own language");
+    assert_eq!(view.host_view(Some(Lang::En)), "q=tokyo&country=JP&lang=sv", "a language other than the iframe's is kept");
+    let start = "https://www.vinnova.se/a/?tab=2#contact";
+    let link = "https://www.vinnova.se/a/?tab=2&atlas=__VIEW__#contact";
+    assert_eq!(view.host_link(start, link, Some(Lang::Sv)), "https://www.vinnova.se/a/?tab=2&atlas=q%3Dtokyo%26country%3DJP#contact");
+    assert_eq!(ViewState::from_query("?embed=1").host_link(start, link, None), start, "no view: the host's own address");
 }

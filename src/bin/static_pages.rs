@@ -4,15 +4,21 @@
 //!
 //! Usage: static-pages [DIR]   (default: $TRUNK_STAGING_DIR, else dist)
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// A build step: there is nothing to do in a browser.
+#[cfg(target_arch = "wasm32")]
+fn main() -> ExitCode {
+    ExitCode::SUCCESS
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let dir = std::env::args()
         .nth(1)
         .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("dist"));
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::PathBuf::from("dist"));
     match write_pages(&dir) {
         Ok(files) => {
             println!("static pages: wrote {} in {}", files.join(" and "), dir.display());
@@ -25,6 +31,7 @@ fn main() -> ExitCode {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn write_pages(dir: &std::path::Path) -> Result<Vec<String>, String> {
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).map_err(|e| format!("{}: {e}", dir.join(name).display()));
     let template = read("index.html")?;

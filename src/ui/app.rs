@@ -9,7 +9,7 @@ use super::directory::DirectorySection;
 use super::map::WorldMap;
 use super::page;
 use super::state::AppState;
-use super::status::{DataProblems, EditorPanelOnError, LoadStatus};
+use super::status::{DataProblems, DraftBanner, EditorPanelOnError, LoadStatus};
 use super::timeline::TimelineSection;
 
 #[component]
@@ -36,7 +36,14 @@ fn Page() -> impl IntoView {
         }
     });
 
+    // The editor's preview follows the draft as the editor saves it (a storage event here).
+    if state.view.with_untracked(|v| v.draft) {
+        let handle = window_event_listener(leptos::ev::storage, move |_| state.reload());
+        on_cleanup(move || handle.remove());
+    }
+
     view! {
+        <DraftBanner/>
         <LoadStatus/>
         <EditorPanelOnError/>
         <div class="app-content" hidden=move || !complete()>

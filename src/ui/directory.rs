@@ -74,24 +74,10 @@ pub fn DirectorySection() -> impl IntoView {
 
 /// Downloads the filtered directory as CSV, made in the browser.
 fn download_csv(state: AppState) {
-    use wasm_bindgen::JsCast;
     let Some(ready) = state.ready() else { return };
     let lang = state.lang;
     let csv = state.view.with_untracked(|v| crate::export::directory_csv(ready.directory.matches(&v.filter, lang), lang));
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&csv));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/csv;charset=utf-8");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    if let Ok(link) = document().create_element("a").map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>()) {
-        link.set_href(&url);
-        link.set_download("innovation-atlas.csv");
-        let _ = document().body().map(|b| b.append_child(&link));
-        link.click();
-        link.remove();
-    }
-    // Revoked later: some browsers read the blob after click() returns.
-    set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(60));
+    crate::browser::save_file("innovation-atlas.csv", &csv, "text/csv;charset=utf-8");
 }
 
 fn clear_filters(state: AppState) {

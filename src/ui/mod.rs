@@ -6,6 +6,7 @@ mod details;
 mod directory;
 mod frame;
 mod geometry;
+mod host;
 mod links;
 mod loader;
 mod map;

@@ -6,7 +6,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
@@ -31,8 +30,6 @@ pub struct Ready {
     pub loaded: Loaded,
     pub directory: Directory,
     pub timeline: Timeline,
-    /// The local file an editor is previewing, if this is not the published data.
-    pub preview_of: Option<String>,
 }
 
 /// Identity: two `Ready`s are equal only if they are the same load, so memos over them
@@ -75,6 +72,8 @@ pub struct AppState {
     return_focus: StoredValue<Option<web_sys::Element>, LocalStorage>,
     navigate: StoredValue<Navigate>,
     path: Memo<String>,
+    /// In a host page's iframe with `embed.js`: the host's address, for "Copy link".
+    host_link: StoredValue<Option<super::host::HostLink>>,
     /// Search text typed but not yet in the address bar: see [`AppState::set_search`].
     pending_search: RwSignal<Option<String>>,
     search_timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
@@ -126,6 +125,7 @@ impl AppState {
             return_focus: StoredValue::new_local(None),
             navigate: StoredValue::new(Box::new(use_navigate())),
             path: Memo::new(move |_| location.pathname.get()),
+            host_link: StoredValue::new(None),
             pending_search,
             search_timer: StoredValue::new_local(None),
         };
@@ -135,6 +135,11 @@ impl AppState {
             state.cancel_pending_search();
         });
         provide_context(state);
+        if view.with_untracked(|v| v.embed) {
+            // The host page learns the view the atlas opened with, and answers with its address.
+            super::host::listen(state);
+            super::host::report(&view.get_untracked(), History::Replace);
+        }
         state.reload();
         state
     }
@@ -143,18 +148,19 @@ impl AppState {
     pub fn reload(self) {
         self.load.set(LoadState::Loading);
         leptos::task::spawn_local(async move {
-            let result = loader::load_dataset().await;
-            self.show(result, None);
+            let draft = self.view.with_untracked(|v| v.draft);
+            let result = loader::load_dataset(draft).await;
+            self.show(result);
         });
     }
 
-    /// Shows a dataset, published or (with `preview_of`) an editor's local file.
-    pub fn show(self, result: Result<Loaded, LoadError>, preview_of: Option<String>) {
+    /// Shows a dataset (or why it cannot be shown).
+    pub fn show(self, result: Result<Loaded, LoadError>) {
         self.load.set(match result {
             Ok(loaded) => {
                 let directory = Directory::new(&loaded.dataset);
                 let timeline = Timeline::new(&loaded.dataset);
-                LoadState::Ready(Arc::new(Ready { loaded, directory, timeline, preview_of }))
+                LoadState::Ready(Arc::new(Ready { loaded, directory, timeline }))
             }
             Err(e) => LoadState::Failed(e),
         });
@@ -172,13 +178,18 @@ impl AppState {
     /// entries: they would land on the host page's Back button.
     pub fn set_view(self, next: ViewState, history: History) {
         let replace = history == History::Replace || next.embed;
-        if !replace {
-            // Back must return to what was typed, so it goes into the current entry first.
+        if history == History::Push {
+            // Back must return to what was typed, so it goes into the current entry first
+            // (in an iframe: the host page's current entry).
             self.write_pending_search();
         }
         let url = format!("{}{}", self.path.get_untracked(), next.to_query());
         let options = NavigateOptions { replace, scroll: false, resolve: false, ..NavigateOptions::default() };
         self.navigate.with_value(|navigate| navigate(&url, options));
+        if next.embed {
+            // The host page's history gets what this page's own would have had.
+            super::host::report(&next, history);
+        }
         // `next` holds any search text still pending, and the address bar now has it too.
         self.cancel_pending_search();
     }
@@ -239,7 +250,7 @@ impl AppState {
                 .filter(|t| t.is_connected())
                 .or_else(|| document().get_element_by_id("directory-heading"));
             if let Some(el) = target {
-                focus_element(&el);
+                crate::browser::focus(&el);
             }
         });
     }
@@ -262,20 +273,28 @@ impl AppState {
         }
     }
 
-    /// The address of the current view, for "Copy link". From an embedded app it is the
-    /// standalone view: a shared link should not open a page without header and footer.
+    /// The address of the current view, for "Copy link": in a host page that runs `embed.js`,
+    /// the host's address with the view (what the visitor sees in the address bar); else this
+    /// page's, as the standalone page (a shared link should not open one without its header).
     pub fn current_url(self) -> String {
+        let view = self.view.get_untracked();
+        if let Some(host) = self.host_link.get_value() {
+            return view.host_link(&host.start, &host.link, host.frame_lang);
+        }
         let location = window().location();
-        let view = ViewState { embed: false, ..self.view.get_untracked() };
+        let view = ViewState { embed: false, draft: false, ..view };
         format!("{}{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default(), view.to_query())
+    }
+
+    /// The host page says where it is and which view its address carries (on load, and after
+    /// Back or Forward there): show that view.
+    pub fn follow_host(self, view: &str, link: super::host::HostLink) {
+        self.host_link.set_value(Some(link));
+        let wanted = ViewState::from_query(view);
+        let current = self.view.get_untracked();
+        if wanted.filter != current.filter {
+            self.set_view(ViewState { filter: wanted.filter, ..current }, History::Replace);
+        }
     }
 }
 
-/// Focuses an HTML or SVG element.
-pub fn focus_element(el: &web_sys::Element) {
-    if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
-        let _ = html.focus();
-    } else if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
-        let _ = svg.focus();
-    }
-}

@@ -1,10 +1,9 @@
 //! What the visitor sees while the data loads or when it cannot be shown, and the editors'
-//! panel: the data problems, and a preview of a local file before it is published.
+//! panel: the data problems, and the way to the web editor.
 
 use leptos::prelude::*;
 
 use crate::i18n::t;
-use crate::validate::read_dataset;
 
 use super::page;
 use super::state::{AppState, LoadState};
@@ -30,27 +29,20 @@ pub fn LoadStatus() -> impl IntoView {
     }
 }
 
-/// Records that were left out or shown without their link, and the local-file preview.
-/// Shown when the file has problems (collapsed, so visitors are not alarmed) and always with
-/// `?debug=1` (open), also when the published file could not be read at all.
+/// Records that were left out or shown without their link, with a link to the web editor to
+/// fix them. Shown when the file has problems (collapsed, so visitors are not alarmed) and
+/// always with `?debug=1` (open), also when the published file could not be read at all.
 #[component]
 pub fn DataProblems() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let debug = move || state.view.with(|v| v.debug);
     let problems = move || state.ready().map(|r| r.loaded.problems.clone()).unwrap_or_default();
-    let preview_of = move || state.ready().and_then(|r| r.preview_of.clone());
-    let shown = move || debug() || !problems().is_empty() || preview_of().is_some();
+    let shown = move || debug() || !problems().is_empty();
     view! {
         <Show when=shown>
-            <details class="data-problems" open=move || debug() || preview_of().is_some()>
+            <details class="data-problems" open=debug>
                 <summary>{move || format!("{} ({})", t(lang).data_problems_heading, problems().len())}</summary>
-                {move || preview_of().map(|name| view! {
-                    <p class="preview-banner" role="status">
-                        {t(lang).previewing} " " <code>{name}</code> ". " {t(lang).nothing_uploaded} " "
-                        <button type="button" on:click=move |_| state.reload()>{t(lang).back_to_published}</button>
-                    </p>
-                })}
                 {move || if problems().is_empty() {
                     view! { <p>{t(lang).no_problems}</p> }.into_any()
                 } else {
@@ -61,53 +53,21 @@ pub fn DataProblems() -> impl IntoView {
                         </ul>
                     }.into_any()
                 }}
-                <EditorPreview/>
+                <EditorLink/>
             </details>
         </Show>
     }
 }
 
-/// Pick or drop a local `initiative.json` to see it in the app. It is read in the browser
-/// only: nothing is uploaded and nothing is stored.
+/// To the web editor (editor.html, beside this page), in this page's language.
 #[component]
-pub fn EditorPreview() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang;
-    let (dragging, set_dragging) = signal(false);
-    let open_file = move |file: web_sys::File| {
-        let name = file.name();
-        let promise = file.text();
-        leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
-            state.show(read_dataset(&text), Some(name));
-        });
-    };
-    let on_pick = move |ev: leptos::ev::Event| {
-        let input = event_target::<web_sys::HtmlInputElement>(&ev);
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            open_file(file);
-        }
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        set_dragging.set(false);
-        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
-            open_file(file);
-        }
-    };
-    view! {
-        <div class="editor-preview" class:dragging=dragging
-            on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); set_dragging.set(true); }
-            on:dragleave=move |_| set_dragging.set(false)
-            on:drop=on_drop>
-            <label for="preview-file">{t(lang).preview_label}</label>
-            <input id="preview-file" type="file" accept=".json,application/json" on:change=on_pick/>
-            <p class="hint">{t(lang).preview_hint}</p>
-        </div>
-    }
+fn EditorLink() -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
+    let href = format!("editor.html?lang={}", lang.code());
+    view! { <p><a href=href target="_self">{t(lang).open_editor}</a></p> }
 }
 
-/// The editor panel also when the published file could not be read at all.
+/// The data problems panel also when the published file could not be read at all (debug).
 #[component]
 pub fn EditorPanelOnError() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -117,9 +77,20 @@ pub fn EditorPanelOnError() -> impl IntoView {
         <Show when=failed>
             <section class="data-problems" aria-labelledby="editor-heading">
                 <h2 id="editor-heading">{t(lang).data_problems_heading}</h2>
-                <EditorPreview/>
+                <EditorLink/>
             </section>
         </Show>
     }
 }
 
+/// In the web editor's preview (`?draft=1`): say that this is the draft, not what is published.
+#[component]
+pub fn DraftBanner() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    view! {
+        <Show when=move || state.view.with(|v| v.draft)>
+            <p class="preview-banner" role="status">{t(lang).previewing_draft}</p>
+        </Show>
+    }
+}

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::{LoadError, Problem, Reason, FILE_NAME};
+use super::{Expected, LoadError, Problem, Reason, FILE_NAME};
 use crate::dataset::{Lang, SCHEMA_VERSION};
 
 impl LoadError {
@@ -57,6 +57,13 @@ fn reason_text(reason: &Reason, lang: Lang) -> String {
     match reason {
         Shape(detail) if sv => format!("fel form ({detail})"),
         Shape(detail) => format!("wrong shape ({detail})"),
+        Missing if sv => "saknas, men måste finnas".into(),
+        Missing => "is missing, and is required".into(),
+        WrongType(expected) => format!("{} {}", if sv { "ska vara" } else { "should be" }, expected_text(*expected, lang)),
+        NotOneOf { value, allowed } if sv => format!("'{}' är inte ett av {}", clip(value), allowed.join(", ")),
+        NotOneOf { value, allowed } => format!("'{}' is not one of {}", clip(value), allowed.join(", ")),
+        BadId(id) if sv => format!("'{}' får bara innehålla a–z, 0–9 och bindestreck (högst 64 tecken)", clip(id)),
+        BadId(id) => format!("'{}' may only hold a–z, 0–9 and hyphens (64 at most)", clip(id)),
         UnknownCountryCode(c) if sv => format!("'{c}' är inte en landskod enligt ISO 3166-1"),
         UnknownCountryCode(c) => format!("'{c}' is not an ISO 3166-1 country code"),
         NotADatasetCountry(c) if sv => format!("'{c}' finns inte bland filens länder (countries)"),
@@ -77,6 +84,19 @@ fn reason_text(reason: &Reason, lang: Lang) -> String {
         BadMonth(m) => format!("{m} is not a month (1–12)"),
         Empty if sv => "får inte vara tom".into(),
         Empty => "must not be empty".into(),
+    }
+}
+
+fn expected_text(expected: Expected, lang: Lang) -> &'static str {
+    match (expected, lang) {
+        (Expected::Text, Lang::En) => "a text in English and Swedish: { \"en\": \"…\", \"sv\": \"…\" }",
+        (Expected::Text, Lang::Sv) => "en text på engelska och svenska: { \"en\": \"…\", \"sv\": \"…\" }",
+        (Expected::Words, Lang::En) => "text in quotes",
+        (Expected::Words, Lang::Sv) => "text inom citattecken",
+        (Expected::ListOfWords, Lang::En) => "a list of texts in quotes: [\"…\", \"…\"]",
+        (Expected::ListOfWords, Lang::Sv) => "en lista av texter inom citattecken: [\"…\", \"…\"]",
+        (Expected::ListOfMonths, Lang::En) => "a list of month numbers: [1, 12]",
+        (Expected::ListOfMonths, Lang::Sv) => "en lista av månadsnummer: [1, 12]",
     }
 }
 

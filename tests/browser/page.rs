@@ -126,6 +126,12 @@ impl Page {
         }
     }
 
+    /// Runs `script` with `element` as `arguments[0]`.
+    pub async fn js_with(&self, script: &str, element: &Element) -> Result<Value, Box<dyn std::error::Error>> {
+        let arg = serde_json::to_value(element)?;
+        Ok(self.client.execute(script, vec![arg]).await?)
+    }
+
     pub async fn js(&self, script: &str) -> Result<Value, Box<dyn std::error::Error>> {
         Ok(self.client.execute(script, vec![]).await?)
     }
@@ -176,6 +182,57 @@ impl Page {
     /// Gives the page a `width` × `height` CSS px viewport (see `set_viewport`).
     pub async fn resize(&self, width: u32, height: u32) -> TestResult {
         set_viewport(&self.client, width, height).await?;
+        Ok(())
+    }
+
+    /// Runs `script` in the page's `i`th iframe, then returns to the page. Each frame step
+    /// enters the frame anew: WebKit's driver falls back to the top page when that page's
+    /// history changes (the host page's address following the atlas).
+    pub async fn frame_js(&self, i: u16, script: &str) -> Result<Value, Box<dyn std::error::Error>> {
+        self.client.enter_frame(i).await?;
+        let result = self.js(script).await;
+        self.client.enter_parent_frame().await?;
+        result
+    }
+
+    /// Polls a JavaScript expression in the `i`th iframe until it is truthy.
+    pub async fn frame_wait(&self, i: u16, expr: &str) -> Result<Value, Box<dyn std::error::Error>> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let v = self.frame_js(i, &format!("return {expr};")).await.unwrap_or(Value::Null);
+            if !(v.is_null() || v == json!(false) || v == json!(0) || v == json!("")) {
+                return Ok(v);
+            }
+            if Instant::now() > deadline {
+                return Err(format!("in iframe {i}: timed out waiting for `{expr}` (last value {v})").into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Clicks `css` in the `i`th iframe, as a visitor would.
+    pub async fn frame_click(&self, i: u16, css: &str) -> TestResult {
+        self.client.enter_frame(i).await?;
+        let result = self.click(css).await;
+        self.client.enter_parent_frame().await?;
+        result
+    }
+
+    /// Clicks `css` in the `i`th iframe and types `keys` there, a key at a time (typing may
+    /// change the host page's address on the way).
+    pub async fn frame_type(&self, i: u16, css: &str, keys: &str) -> TestResult {
+        self.frame_click(i, css).await.map_err(|e| format!("clicking {css} in iframe {i}: {e}"))?;
+        for key in keys.chars() {
+            self.client.enter_frame(i).await?;
+            // To the field itself: WebKit's driver cannot type into the "active element" of a frame.
+            let typed = self.with_element(css, |e| {
+                let key = key.to_string();
+                async move { e.send_keys(&key).await }
+            })
+            .await;
+            self.client.enter_parent_frame().await?;
+            typed.map_err(|e| format!("typing {key:?} in iframe {i}: {e}"))?;
+        }
         Ok(())
     }
 }

@@ -105,6 +105,12 @@ impl Server {
         })
     }
 
+    /// The scenario's folder on the other origin: `localhost` instead of `127.0.0.1`, same port
+    /// (a different site to the browser), for cross-origin embedding.
+    pub fn other_origin_url(&self, scenario: &str) -> String {
+        format!("{}/case/{scenario}/", self.base.replace("127.0.0.1", "localhost"))
+    }
+
     /// Extra response headers for every file of a scenario (e.g. a Content-Security-Policy).
     pub fn set_headers(&self, scenario: &str, headers: &[(&str, &str)]) {
         let h = headers.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
@@ -164,20 +170,21 @@ impl Server {
             return respond(&mut stream, 400, "text/plain", b"bad path", &extra);
         }
         let full = dist.join(&file);
-        match std::fs::read(&full) {
-            Ok(bytes) if file.ends_with(".html") && self.scriptless.lock().unwrap().contains(&scenario) => {
-                respond(&mut stream, 200, content_type(&file), without_scripts(&String::from_utf8_lossy(&bytes)).as_bytes(), &extra)
-            }
-            Ok(bytes) if first_script.is_some() && file.ends_with(".html") => {
-                let html = String::from_utf8_lossy(&bytes).replacen("<head>", "<head><script src=\"__first.js\"></script>", 1);
-                respond(&mut stream, 200, content_type(&file), html.as_bytes(), &extra)
-            }
-            Ok(bytes) => respond(&mut stream, 200, content_type(&file), &bytes, &extra),
-            Err(_) => match std::fs::read(Path::new("tests/browser/pages").join(&file)) {
-                Ok(bytes) => respond(&mut stream, 200, content_type(&file), &bytes, &extra),
-                Err(_) => respond(&mut stream, 404, "text/plain", b"not found", &extra),
-            },
+        // The app's files, else the test's own pages (host pages).
+        let Ok(bytes) = std::fs::read(&full).or_else(|_| std::fs::read(Path::new("tests/browser/pages").join(&file))) else {
+            return respond(&mut stream, 404, "text/plain", b"not found", &extra);
+        };
+        if !file.ends_with(".html") {
+            return respond(&mut stream, 200, content_type(&file), &bytes, &extra);
         }
+        // Host pages name the app on the other origin (localhost) as __APP__.
+        let mut html = String::from_utf8_lossy(&bytes).replace("__APP__", &self.other_origin_url(&scenario));
+        if self.scriptless.lock().unwrap().contains(&scenario) {
+            html = without_scripts(&html);
+        } else if first_script.is_some() {
+            html = html.replacen("<head>", "<head><script src=\"__first.js\"></script>", 1);
+        }
+        respond(&mut stream, 200, content_type(&file), html.as_bytes(), &extra)
     }
 }
 

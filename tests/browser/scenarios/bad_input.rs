@@ -91,8 +91,8 @@ async fn a_response_that_never_finishes(page: &Page) -> TestResult {
 async fn a_wrong_type_in_a_field(page: &Page) -> TestResult {
     let mut v = shipped();
     v["offices"][3]["city"] = json!(42);
-    let panel = problem_listed(page, &v, "offices[3]").await?;
-    check!(panel.contains("invalid type: integer `42`"), "{panel:?}");
+    let panel = problem_listed(page, &v, "offices[3].city").await?;
+    check!(panel.contains("offices[3].city: should be a text in English and Swedish"), "{panel:?}");
     check!(page.count(".entry.office").await? == 6, "the other offices are shown (6 of 7 offices)");
     Ok(())
 }
@@ -100,7 +100,8 @@ async fn a_wrong_type_in_a_field(page: &Page) -> TestResult {
 async fn a_missing_required_field(page: &Page) -> TestResult {
     let mut v = shipped();
     v["groups"][0].as_object_mut().unwrap().remove("countries");
-    problem_listed(page, &v, "groups[0]").await?;
+    let panel = problem_listed(page, &v, "groups[0].countries").await?;
+    check!(panel.contains("groups[0].countries: is missing, and is required"), "{panel:?}");
     Ok(())
 }
 
@@ -216,23 +217,14 @@ async fn a_strict_content_security_policy_holds(page: &Page) -> TestResult {
     Ok(())
 }
 
-async fn an_editor_previews_a_local_file(page: &Page) -> TestResult {
+/// Editors who look at the data problems find the way to the data editor.
+async fn the_data_problems_panel_leads_to_the_editor(page: &Page) -> TestResult {
     page.open_ready("?debug=1").await?;
     check!(page.text(".data-problems").await?.contains("No problems found"), "the shipped file is clean");
-    let mut v = shipped();
-    v["countries"][0]["code"] = json!("XX");
-    let path = std::env::temp_dir().join(format!("atlas-preview-{}.json", std::process::id()));
-    std::fs::write(&path, v.to_string())?;
-    let input = page.wait("#preview-file").await?;
-    input.send_keys(&path.display().to_string()).await?;
-    let panel = page.wait_text(".data-problems", |t| t.contains("countries[0].code")).await?;
-    check!(panel.contains("Previewing the local file"), "{panel:?}");
-    // A screenful of rows comes first, the rest of the page once that is painted.
-    let valid = page.wait_js("document.querySelectorAll('.entry.country').length === 8").await;
-    check!(valid.is_ok(), "the preview shows the file's valid records: {} countries", page.count(".entry.country").await?);
-    page.click(".preview-banner button").await?;
-    page.wait_js("document.querySelectorAll('.entry.country').length === 9").await?;
-    let _ = std::fs::remove_file(path);
+    let href = page.js("return document.querySelector('.data-problems a').getAttribute('href')").await?;
+    check!(href == "editor.html?lang=en", "a link to the editor: {href}");
+    page.click(".data-problems a").await?;
+    page.wait(".record-list").await?;
     Ok(())
 }
 
@@ -253,5 +245,5 @@ crate::scenarios!(
     markup_in_text_is_shown_as_text,
     a_five_megabyte_dataset,
     a_strict_content_security_policy_holds,
-    an_editor_previews_a_local_file,
+    the_data_problems_panel_leads_to_the_editor,
 );

@@ -109,10 +109,8 @@ async fn in_an_iframe_choosing_on_the_map_does_not_move_the_host_page(page: &Pag
     page.client.goto(&page.server.url(&page.scenario, "host.html")).await?;
     page.wait_js("!!(document.querySelector('iframe').contentDocument && document.querySelector('iframe').contentDocument.getElementById('timeline-heading'))").await?;
     let before = page.js("return scrollY").await?;
-    page.client.enter_frame(0).await?;
-    page.click("#map-country-JP circle.marker-hit").await?;
-    page.wait_text("#details-heading", |t| t == "Japan").await?;
-    page.client.enter_parent_frame().await?;
+    page.frame_click(0, "#map-country-JP circle.marker-hit").await?;
+    page.frame_wait(0, "document.getElementById('details-heading') && document.getElementById('details-heading').textContent === 'Japan'").await?;
     scrolling_settles(page).await?;
     check!(page.js("return scrollY").await? == before, "the host page scrolled from {before}");
     Ok(())

@@ -3,9 +3,11 @@
 mod accessibility;
 mod bad_input;
 mod directory;
+mod editor;
 mod embed;
 mod fallback;
 mod foundation;
+mod host_address;
 mod layout;
 mod map;
 mod timeline;
@@ -19,6 +21,8 @@ pub fn all() -> Vec<(&'static str, crate::Scenario)> {
     all.extend(embed::all());
     all.extend(fallback::all());
     all.extend(layout::all());
+    all.extend(host_address::all());
+    all.extend(editor::all());
     all.extend(bad_input::all());
     all.extend(timeline::all());
     all

@@ -1,0 +1,5 @@
+//! The web editor's bundle (`editor.html`): see `innovation_atlas::editor`.
+
+fn main() {
+    innovation_atlas::editor::start();
+}

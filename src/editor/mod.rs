@@ -1,0 +1,40 @@
+//! The web editor (`editor.html`, its own wasm bundle `atlas-editor`): Vinnova's web editors
+//! keep `initiative.json` current in the browser. It shows and changes the pure draft
+//! (`crate::draft`), checks it with the app's own validator, previews it in the atlas itself,
+//! and writes the file the one canonical way.
+
+pub mod labels;
+pub mod text;
+
+mod app;
+mod changes;
+mod choice;
+mod download;
+mod fields;
+mod form;
+mod lists;
+mod open;
+mod preview;
+mod records;
+mod state;
+mod storage;
+mod summary;
+
+/// Entry point of the editor's page.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("Innovation Atlas editor: {info}").into());
+    }));
+    let document = leptos::prelude::document();
+    let Some(root) = document.get_element_by_id("editor") else { return };
+    if let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) {
+        leptos::mount::mount_to(root, app::EditorApp).forget();
+    }
+    // The start-up script's explanations no longer apply (src/web/loader.js).
+    if let Some(html) = document.document_element() {
+        let _ = html.class_list().add_1("app-started");
+    }
+    if let Some(status) = document.get_element_by_id("app-status") {
+        status.set_text_content(None);
+    }
+}
