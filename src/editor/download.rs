@@ -8,7 +8,7 @@ use crate::browser::save_file;
 
 use super::state::Editor;
 use super::storage::today;
-use super::text::{problem_count, t};
+use super::text::t;
 
 /// The file's name, as the atlas publishes it.
 const FILE: &str = "initiative.json";
@@ -18,7 +18,7 @@ pub fn download(editor: Editor) {
     let errors = editor.errors_now();
     if !errors.is_empty() {
         editor.summary.set(true);
-        editor.status.set(format!("{} {}.", s.download_refused, problem_count(errors.len(), editor.lang)));
+        editor.status.set(s.download_refused.into());
         focus_summary();
         return;
     }

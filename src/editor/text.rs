@@ -62,7 +62,7 @@ strings! {
     warning_prefix: "Warning:", "Varning:";
     there_is_a_problem: "There is a problem", "Det finns ett problem";
     fix_before_download: "Fix these before downloading the file:", "Rätta dessa innan du laddar ner filen:";
-    download_refused: "The file cannot be downloaded yet:", "Filen kan inte laddas ner än:";
+    download_refused: "The file cannot be downloaded yet: fix the problems listed above.", "Filen kan inte laddas ner än: rätta problemen som listas ovan.";
     warnings_heading: "To check", "Att kontrollera";
     saved: "Saved in this browser.", "Sparat i den här webbläsaren.";
     storage_failed: "Your draft could not be saved in this browser (its storage may be full, or private). Download it now to keep your changes.",

@@ -211,7 +211,24 @@ async fn the_editor_speaks_swedish_and_passes_axe_everywhere(page: &Page) -> Tes
     no_violations(page, "editor, open a file").await
 }
 
+/// A second tab with the editor: both say so, and the second only shows until its visitor
+/// chooses to edit there.
+async fn a_second_tab_is_told_and_only_shows(page: &Page) -> TestResult {
+    open_editor(page, "").await?;
+    let first = page.client.window().await?;
+    let second = page.client.new_window(true).await?;
+    page.client.switch_to_window(second.handle).await?;
+    page.open("editor.html").await?;
+    page.wait_text(".notice", |t| t.contains("open in another tab")).await?;
+    check!(page.text(".notice").await?.contains("only shows"), "the second tab only shows");
+    check!(page.js("return document.querySelector('.record-fields') === null || document.querySelector('.record-fields').disabled").await? == true, "nothing to edit there");
+    page.client.switch_to_window(first).await?;
+    page.wait_text(".notice", |t| t.contains("open in another tab")).await.map_err(|e| format!("the first tab is told too: {e}"))?;
+    Ok(())
+}
+
 crate::scenarios!(
+    a_second_tab_is_told_and_only_shows,
     an_edit_downloads_as_a_one_field_change,
     an_http_link_is_refused_until_it_is_fixed,
     deleting_a_record_others_name_lists_them_first,
