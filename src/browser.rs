@@ -85,3 +85,9 @@ pub fn focus(el: &web_sys::Element) {
         let _ = svg.focus();
     }
 }
+
+/// A number as text with `digits` decimals, by the browser (Rust's float formatting would cost
+/// the wasm several kB): for SVG coordinates and CSS percentages.
+pub fn fixed(x: f64, digits: u8) -> String {
+    js_sys::Number::from(x).to_fixed(digits).map(String::from).unwrap_or_else(|_| "0".into())
+}

@@ -122,6 +122,18 @@ pub enum Role {
     CoOpted,
 }
 
+impl Role {
+    pub fn from_code(code: &str) -> Option<Role> {
+        match code {
+            "main-coordinator" => Some(Role::MainCoordinator),
+            "coordinator" => Some(Role::Coordinator),
+            "member" => Some(Role::Member),
+            "co-opted" => Some(Role::CoOpted),
+            _ => None,
+        }
+    }
+}
+
 /// A coordinating organisation, or a member of one (Intsam's funders).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Organisation {

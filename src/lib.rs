@@ -12,7 +12,10 @@ pub mod directory;
 pub mod draft;
 pub mod editor;
 pub mod export;
+pub mod html;
 pub mod i18n;
+pub mod json;
+pub mod render;
 pub mod schema;
 /// Build time only: the pages' static content (see `src/bin/static_pages.rs`).
 #[cfg(not(target_arch = "wasm32"))]

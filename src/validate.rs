@@ -17,11 +17,13 @@
 
 mod messages;
 mod reader;
+mod records;
 mod shape;
 
 use serde_json::Value;
 
 use crate::dataset::*;
+use crate::json::{syntax_error, Json, SyntaxError};
 
 pub use shape::Expected;
 
@@ -32,7 +34,7 @@ pub const FILE_NAME: &str = "initiative.json";
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadError {
     Empty,
-    Syntax { line: usize, column: usize, detail: String },
+    Syntax { line: usize, column: usize, detail: SyntaxError },
     NotAnObject,
     NewerSchema { found: u64 },
     BadSchemaVersion,
@@ -108,23 +110,50 @@ pub fn is_valid_date(date: &str) -> bool {
     }
 }
 
-/// Reads the dataset from the file's text. Never panics.
+/// Reads the dataset from the file's text. Never panics. In the browser the browser's own
+/// `JSON.parse` reads it (the app carries no JSON parser); natively serde_json.
 pub fn read_dataset(text: &str) -> Result<Loaded, LoadError> {
-    read_value(&parse(text)?)
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty);
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        match crate::json::parse_in_browser(text) {
+            Some(root) => read_json(&root),
+            None => Err(syntax(text)),
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        read_json(&&parse(text)?)
+    }
 }
 
-/// The file's text as JSON, or why it is not.
+/// The file's text as serde_json's JSON (the editor keeps it so), or why it is not JSON.
 pub fn parse(text: &str) -> Result<Value, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
     }
-    serde_json::from_str(text).map_err(|e| LoadError::Syntax { line: e.line(), column: e.column(), detail: syntax_detail(&e) })
+    serde_json::from_str(text).map_err(|_| syntax(text))
 }
 
-/// Reads the dataset from the file as JSON (the editor's draft is kept as JSON). Never panics.
+/// Where and why a text is not JSON, found the same way whichever parser refused it.
+fn syntax(text: &str) -> LoadError {
+    let (line, column, detail) = syntax_error(text).unwrap_or((1, 1, SyntaxError::ExpectedValue));
+    LoadError::Syntax { line, column, detail }
+}
+
+/// Reads the dataset from the file as serde_json's JSON (the editor's draft). Never panics.
 pub fn read_value(root: &Value) -> Result<Loaded, LoadError> {
-    let Value::Object(root) = root else { return Err(LoadError::NotAnObject) };
-    let schema_version = match root.get("schema_version").and_then(Value::as_u64) {
+    read_json(&root)
+}
+
+/// Reads the dataset from the file as JSON of either parser. Never panics.
+pub fn read_json<J: Json>(root: &J) -> Result<Loaded, LoadError> {
+    if !root.is_object() {
+        return Err(LoadError::NotAnObject);
+    }
+    let schema_version = match root.field("schema_version").and_then(|v| v.number()) {
         Some(v) if v > SCHEMA_VERSION as u64 => return Err(LoadError::NewerSchema { found: v }),
         Some(v) if v >= 1 => v as u32,
         _ => return Err(LoadError::BadSchemaVersion),
@@ -134,12 +163,4 @@ pub fn read_value(root: &Value) -> Result<Loaded, LoadError> {
     Ok(Loaded { dataset, problems: reader.problems })
 }
 
-fn syntax_detail(e: &serde_json::Error) -> String {
-    // serde_json appends " at line L column C"; the message already says where.
-    let full = e.to_string();
-    match full.rfind(" at line ") {
-        Some(i) => full[..i].to_string(),
-        None => full,
-    }
-}
 

@@ -1,9 +1,10 @@
 //! The world map as static SVG: every country, the priority countries as links to their entries
 //! in the directory below. The app reads its geometry back from this SVG when it starts
-//! (`ui::geometry`), so the map is carried once, in the page, not again in the wasm.
+//! (`ui::geometry`) and takes its land layer over as it is, so the map is carried once, in the
+//! page, not again in the wasm.
 //!
-//! Each shape is a `<path>` with its outline (`d`), and for a country with a code, that code
-//! (`data-c`) and the point its marker sits on (`data-a="x y"`, map units).
+//! In the land layer each shape is a `<path>` with its outline (`d`), and for a country with a
+//! code, that code (`data-c`) and the point its marker sits on (`data-a="x y"`, map units).
 
 use std::fmt::Write;
 
@@ -12,7 +13,7 @@ use crate::dataset::{Dataset, Lang};
 use crate::i18n::t;
 use crate::world::{Shape, World};
 
-use super::html::attr;
+use crate::html::attr;
 
 /// The marker's radius in map units (the app sizes its markers in screen pixels instead).
 const MARKER_RADIUS: f64 = 4.0;
@@ -45,7 +46,7 @@ pub fn choose_country(data: &Dataset, lang: Lang) -> String {
     names.sort_by_key(|(name, _)| crate::text::sort_key(name, lang));
     let mut out = format!("<div class=\"side-panel\"><div class=\"choose-country\"><p>{}</p><ul class=\"country-choices\">", t(lang).choose_country);
     for (name, code) in names {
-        let _ = write!(out, "<li><a href=\"#country-{code}\" target=\"_self\">{}</a></li>", super::html::text(&name));
+        let _ = write!(out, "<li><a href=\"#country-{code}\" target=\"_self\">{}</a></li>", crate::html::text(&name));
     }
     out.push_str("</ul></div></div>");
     out
@@ -63,8 +64,11 @@ pub fn svg(data: &Dataset, world: &World, lang: Lang) -> String {
         world.height,
         attr(t(lang).static_map_label)
     );
-    for shape in world.shapes.iter().filter(|s| !is_priority(s)) {
-        out.push_str(&path(shape, "land"));
+    // Every country as land, the priority ones too (drawn again above): the app takes this
+    // layer over as it is, whatever countries the data it loads names.
+    for shape in &world.shapes {
+        // A country too small to draw is only its marker point.
+        out.push_str(&path(shape, if shape.path.is_empty() { "point" } else { "land" }, true));
     }
     out.push_str("</g><g class=\"priority-layer\">");
     for shape in world.shapes.iter().filter(|s| is_priority(s)) {
@@ -74,19 +78,20 @@ pub fn svg(data: &Dataset, world: &World, lang: Lang) -> String {
             out,
             "<a class=\"country priority\" href=\"#country-{code}\" target=\"_self\" aria-label=\"{}\">{}<circle class=\"marker\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{MARKER_RADIUS}\"/></a>",
             attr(&countries::display_name(code, lang)),
-            path(shape, "shape")
+            path(shape, "shape", false)
         );
     }
     out.push_str("</g></svg>");
     out
 }
 
-fn path(shape: &Shape, class: &str) -> String {
+/// A shape's `<path>`; with `geometry`, also its code and marker point for the app to read.
+fn path(shape: &Shape, class: &str, geometry: bool) -> String {
     let mut out = format!("<path class=\"{class}\"");
     if !shape.path.is_empty() {
         let _ = write!(out, " d=\"{}\"", shape.path);
     }
-    if let Some(code) = shape.code {
+    if let Some(code) = shape.code.filter(|_| geometry) {
         let (x, y) = shape.anchor;
         let _ = write!(out, " data-c=\"{code}\" data-a=\"{x:.1} {y:.1}\"");
     }

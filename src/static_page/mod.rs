@@ -16,7 +16,6 @@
 //! ```
 
 pub mod directory;
-pub mod html;
 pub mod map;
 
 use std::fmt::Write;
@@ -26,7 +25,7 @@ use crate::i18n::{app_unavailable, data_as_of, page_link, t, Unavailable};
 use crate::validate::read_dataset;
 use crate::world::{world, World};
 
-use html::{attr, external_link, text};
+use crate::html::{attr, external_link, text};
 
 /// Where the page's content goes in Trunk's output.
 pub const MARKER: &str = "<!-- atlas:page -->";

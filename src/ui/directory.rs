@@ -7,10 +7,10 @@ use leptos::prelude::*;
 
 use crate::countries;
 use crate::dataset::{Lang, Region};
-use crate::directory::{Counts, Entry, Kind, LinkKind};
+use crate::directory::{Counts, Entry, Kind};
+use crate::render::{entry_card, Controls};
 use crate::i18n::{kind_name, region_name, result_count, t};
 
-use super::links::{ExternalLink, SourceLink};
 use super::paging::{Paging, ShowMore};
 use super::state::{AppState, History};
 
@@ -213,56 +213,12 @@ fn FilterSelect(
     }
 }
 
+/// One entry: its card is plain HTML (`render::entry_card`, the static page's too); it has no
+/// listeners of its own (see `EntryEvents`).
 #[component]
 fn EntryCard(entry: Entry, lang: Lang) -> impl IntoView {
-    let s = t(lang);
-    let place = match (&entry.city, entry.countries.is_empty()) {
-        (_, true) => s.in_sweden.to_string(),
-        (Some(city), _) => format!("{}, {}", city.get(lang), country_names(&entry.countries, lang)),
-        (None, _) => country_names(&entry.countries, lang),
-    };
-    // The card's title is its control: a country's selects it, another's is its main link.
-    // No listeners here: the list handles its rows' events (see `EntryEvents`).
-    let name = entry.name.get(lang).to_string();
-    let main_link = (entry.kind != Kind::Country)
-        .then(|| entry.links.iter().position(|l| matches!(l.kind, LinkKind::Website | LinkKind::LinkedInGroup)))
-        .flatten();
-    let title = match (entry.kind, main_link) {
-        (Kind::Country, _) => view! {
-            <button type="button" class="entry-title link-button" data-country=entry.id.clone()><span class="entry-name">{name}</span></button>
-        }
-        .into_any(),
-        (_, Some(i)) => view! { <ExternalLink url=entry.links[i].url.clone() label=name lang=lang name_class="entry-name"/> }.into_any(),
-        (_, None) => view! { <span class="entry-name">{name}</span> }.into_any(),
-    };
-    let country_buttons = (entry.kind != Kind::Country).then(|| {
-        entry.countries.iter().map(|code| {
-            let name = countries::display_name(code, lang);
-            view! { <button type="button" class="link-button" data-country=code.clone()>{name}</button> }
-        }).collect_view()
-    });
-    let links = entry.links.iter().enumerate().filter(|(i, _)| Some(*i) != main_link).map(|(_, link)| {
-        let label = match link.kind {
-            LinkKind::Website => s.website,
-            LinkKind::LinkedInGroup => s.linkedin_group,
-            LinkKind::LinkedInSearch => s.link_not_published,
-        };
-        view! { <li><ExternalLink url=link.url.clone() label=label.to_string() lang=lang/></li> }
-    }).collect_view();
-    view! {
-        <li class=format!("entry {}", entry.kind.code()) data-countries=entry.countries.join(" ")>
-            <article>
-                <h3>{title}</h3>
-                <p class="meta"><span class="kind">{kind_name(entry.kind, lang)}</span> " · " {place}</p>
-                <p>{entry.description.get(lang).to_string()}</p>
-                <div class="entry-actions">
-                    {country_buttons}
-                    <ul class="links">{links}</ul>
-                </div>
-                <p class="source-line"><SourceLink url=entry.source.clone() lang=lang/></p>
-            </article>
-        </li>
-    }
+    let class = format!("entry {}", entry.kind.code());
+    view! { <li class=class data-countries=entry.countries.join(" ") inner_html=entry_card(&entry, lang, Controls::App)></li> }
 }
 
 /// The entries' events, handled once for the whole list: rows then cost no listeners to add
@@ -304,9 +260,6 @@ fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
     ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()?
 }
 
-fn country_names(codes: &[String], lang: Lang) -> String {
-    codes.iter().map(|c| countries::display_name(c, lang)).collect::<Vec<_>>().join(", ")
-}
 
 #[component]
 fn CopyLink() -> impl IntoView {

@@ -18,7 +18,7 @@ pub fn read_world_from_page() {
         _ => (1000.0, 500.0),
     };
     let mut shapes = Vec::new();
-    if let Ok(paths) = svg.query_selector_all("path") {
+    if let Ok(paths) = svg.query_selector_all(".background path") {
         for i in 0..paths.length() {
             let Some(path) = paths.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
             let anchor = match numbers(path.get_attribute("data-a"))[..] {

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos::svg;
 use wasm_bindgen::{closure::Closure, JsCast};
 
+use crate::browser::fixed;
 use crate::countries;
 use crate::dataset::Lang;
 use crate::i18n::t;
@@ -236,17 +237,19 @@ pub fn WorldMap() -> impl IntoView {
 
     let view_box = move || {
         let (x, y, w, h) = viewport.get().view_box();
-        format!("{x:.2} {y:.2} {w:.2} {h:.2}")
+        [x, y, w, h].map(|n| fixed(n, 2)).join(" ")
     };
     // Marker sizes in map units so that they stay the same size in CSS pixels.
     let units_per_px = move || 1.0 / (px_per_unit.get() * viewport.get().zoom);
 
-    let background = map
-        .shapes
-        .iter()
-        .filter(|s| !s.path.is_empty())
-        .map(|s| view! { <path class="land" d=s.path/> })
-        .collect_view();
+    // The land: the static page's layer, taken over as it is (see `static_page::map`).
+    let land = NodeRef::<svg::G>::new();
+    Effect::new(move || {
+        if let Some(land) = land.get() {
+            let page = document().query_selector("#world-map .background").ok().flatten();
+            land.set_inner_html(&page.map(|g| g.inner_html()).unwrap_or_default());
+        }
+    });
 
     let countries_layer = move || {
         priority
@@ -273,9 +276,9 @@ pub fn WorldMap() -> impl IntoView {
                         on:focus=move |_| { active.set(Some(c6.clone())); tooltip.set(Some(c6.clone())); }
                         on:pointerenter=move |_| tooltip.set(Some(c7.clone()))>
                         <path class="shape" d=shape.path/>
-                        <circle class="marker-hit" cx=ax cy=ay r=move || HIT_RADIUS_PX * units_per_px()/>
-                        <circle class="marker" cx=ax cy=ay r=move || DOT_RADIUS_PX * units_per_px() * if is_selected.get() { 1.6 } else { 1.0 }
-                            stroke-width=move || 2.0 * units_per_px()/>
+                        <circle class="marker-hit" cx=fixed(ax, 1) cy=fixed(ay, 1) r=move || fixed(HIT_RADIUS_PX * units_per_px(), 3)/>
+                        <circle class="marker" cx=fixed(ax, 1) cy=fixed(ay, 1) r=move || fixed(DOT_RADIUS_PX * units_per_px() * if is_selected.get() { 1.6 } else { 1.0 }, 3)
+                            stroke-width=move || fixed(2.0 * units_per_px(), 3)/>
                     </g>
                 }
             })
@@ -291,7 +294,7 @@ pub fn WorldMap() -> impl IntoView {
         let to_left = x > map.width * 0.8;
         let dx = if to_left { -12.0 * u } else { 12.0 * u };
         Some(view! {
-            <text class="country-label" x=x + dx y=y + 5.0 * u font-size=15.0 * u stroke-width=4.0 * u
+            <text class="country-label" x=fixed(x + dx, 2) y=fixed(y + 5.0 * u, 2) font-size=fixed(15.0 * u, 3) stroke-width=fixed(4.0 * u, 3)
                 text-anchor=if to_left { "end" } else { "start" }>
                 {countries::display_name(&code, lang)}
             </text>
@@ -308,7 +311,7 @@ pub fn WorldMap() -> impl IntoView {
         // Opens to the side away from the edge, below the marker so it never covers it.
         let class = if left > 60.0 { "map-tooltip to-left" } else { "map-tooltip" };
         Some(view! {
-            <div class=class role="tooltip" id="map-tooltip" style:left=format!("{left:.2}%") style:top=format!("{top:.2}%")>
+            <div class=class role="tooltip" id="map-tooltip" style:left=format!("{}%", fixed(left, 2)) style:top=format!("{}%", fixed(top, 2))>
                 <strong>{countries::display_name(&code, lang)}</strong>
                 <span>{summary}</span>
             </div>
@@ -330,7 +333,7 @@ pub fn WorldMap() -> impl IntoView {
                             <line x1="0" y1="0" x2="0" y2="4" class="stripe"/>
                         </pattern>
                     </defs>
-                    <g class="background" aria-hidden="true">{background}</g>
+                    <g class="background" aria-hidden="true" node_ref=land></g>
                     <g class="priority-layer">{countries_layer}</g>
                     <g aria-hidden="true">{selected_label}</g>
                 </svg>

@@ -7,7 +7,6 @@ mod directory;
 mod frame;
 mod geometry;
 mod host;
-mod links;
 mod loader;
 mod map;
 mod page;

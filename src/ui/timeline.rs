@@ -3,11 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::countries;
 use crate::i18n::t;
-use crate::timeline::{annual_cycle, date_key, format_date, month_name};
+use crate::render::{annual_cycle as annual_cycle_html, timeline_item};
+use crate::timeline::{annual_cycle, date_key};
 
-use super::links::{ExternalLink, SourceLink};
 use super::paging::{Paging, ShowMore};
 use super::state::AppState;
 
@@ -19,15 +18,13 @@ const TIMELINE_FIRST: usize = 10;
 pub fn TimelineSection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
+    // (date, the fact as HTML: `render::timeline_item`)
     let items = Memo::new(move |_| {
         let Some(ready) = state.ready() else { return vec![] };
         state.settled_view.with(|v| {
             ready.timeline.events(&ready.loaded.dataset, &v.filter, lang)
                 .into_iter()
-                .map(|e| {
-                    let names: Vec<String> = e.countries.iter().map(|c| countries::display_name(c, lang)).collect();
-                    (e.date.clone(), format_date(&e.date, lang), e.title.get(lang).to_string(), names.join(", "), e.source.clone())
-                })
+                .map(|e| (e.date.clone(), timeline_item(e, lang)))
                 .collect::<Vec<_>>()
         })
     });
@@ -42,7 +39,7 @@ pub fn TimelineSection() -> impl IntoView {
         let (first, last) = span.get();
         let (y, m, _) = date_key(date);
         let t = (y as f64 + (m.max(1) as f64 - 1.0) / 12.0 - first as f64) / ((last - first).max(1) as f64 + 1.0);
-        format!("{:.2}%", t * 100.0)
+        format!("{}%", crate::browser::fixed(t * 100.0, 2))
     };
     view! {
         <section class="timeline-section" aria-labelledby="timeline-heading">
@@ -56,22 +53,14 @@ pub fn TimelineSection() -> impl IntoView {
                     return view! { <p class="empty-note">{t(lang).timeline_empty}</p> }.into_any();
                 }
                 let (first, last) = span.get();
+                let list: String = items.iter().map(|(_, html)| html.as_str()).collect();
                 view! {
                     <div class="axis" aria-hidden="true">
                         <span class="axis-year start">{first}</span>
                         <span class="axis-year end">{last}</span>
                         {items.iter().map(|(date, ..)| view! { <span class="axis-dot" style:left=position(date)></span> }).collect_view()}
                     </div>
-                    <ol class="timeline-list">
-                        {items.into_iter().map(|(date, shown, title, names, source)| view! {
-                            <li>
-                                <time datetime=date>{shown}</time>
-                                <span class="timeline-title">{title}</span>
-                                <span class="meta">{names}</span>
-                                <SourceLink url=source lang=lang/>
-                            </li>
-                        }).collect_view()}
-                    </ol>
+                    <ol class="timeline-list" inner_html=list></ol>
                 }.into_any()
             }}
             <ShowMore paging=paging total=Signal::derive(move || items.with(Vec::len)) lang=lang/>
@@ -94,30 +83,7 @@ fn AnnualCycle() -> impl IntoView {
             if months.iter().all(|(_, a)| a.is_empty()) {
                 return Some(view! { <p class="empty-note">{t(lang).annual_cycle_empty}</p> }.into_any());
             }
-            Some(view! {
-                <ol class="cycle">
-                    {months.into_iter().filter(|(_, a)| !a.is_empty()).map(|(month, activities)| view! {
-                        <li>
-                            <h4>{month_name(month, lang)}</h4>
-                            <ul>
-                                {activities.into_iter().map(|a| {
-                                    let organiser = a.organiser.as_deref().and_then(|id| data.organisation(id)).map(|o| o.name.get(lang).to_string());
-                                    view! {
-                                        <li>
-                                            {match a.url.clone() {
-                                                Some(url) => view! { <ExternalLink url=url label=a.name.get(lang).to_string() lang=lang/> }.into_any(),
-                                                None => view! { <span>{a.name.get(lang).to_string()}</span> }.into_any(),
-                                            }}
-                                            {organiser.map(|o| view! { <span class="meta">" · " {t(lang).organiser} ": " {o}</span> })}
-                                            " " <SourceLink url=a.source.clone() lang=lang/>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        </li>
-                    }).collect_view()}
-                </ol>
-            }.into_any())
+            Some(view! { <div inner_html=annual_cycle_html(data, &months, lang)></div> }.into_any())
         }}
     }
 }

@@ -4,6 +4,7 @@
 use std::fmt;
 
 use super::{Expected, LoadError, Problem, Reason, FILE_NAME};
+use crate::json::SyntaxError;
 use crate::dataset::{Lang, SCHEMA_VERSION};
 
 impl LoadError {
@@ -14,10 +15,10 @@ impl LoadError {
             Empty if sv => format!("{FILE_NAME}: filen är tom."),
             Empty => format!("{FILE_NAME}: the file is empty."),
             Syntax { line, column, detail } if sv => {
-                format!("{FILE_NAME}: rad {line}, kolumn {column}: filen är inte giltig JSON ({detail}).")
+                format!("{FILE_NAME}: rad {line}, kolumn {column}: filen är inte giltig JSON ({}).", syntax_text(*detail, lang))
             }
             Syntax { line, column, detail } => {
-                format!("{FILE_NAME}: line {line}, column {column}: the file is not valid JSON ({detail}).")
+                format!("{FILE_NAME}: line {line}, column {column}: the file is not valid JSON ({}).", syntax_text(*detail, lang))
             }
             NotAnObject if sv => format!("{FILE_NAME}: filen måste vara ett JSON-objekt {{ … }}."),
             NotAnObject => format!("{FILE_NAME}: the file must be a JSON object {{ … }}."),
@@ -84,6 +85,34 @@ fn reason_text(reason: &Reason, lang: Lang) -> String {
         BadMonth(m) => format!("{m} is not a month (1–12)"),
         Empty if sv => "får inte vara tom".into(),
         Empty => "must not be empty".into(),
+    }
+}
+
+fn syntax_text(error: SyntaxError, lang: Lang) -> &'static str {
+    use SyntaxError::*;
+    match (error, lang) {
+        (ExpectedValue, Lang::En) => "a value was expected here",
+        (ExpectedValue, Lang::Sv) => "ett värde saknas här",
+        (ExpectedCommaOrBracket, Lang::En) => "a comma or ] was expected",
+        (ExpectedCommaOrBracket, Lang::Sv) => "ett komma eller ] saknas",
+        (ExpectedCommaOrBrace, Lang::En) => "a comma or } was expected",
+        (ExpectedCommaOrBrace, Lang::Sv) => "ett komma eller } saknas",
+        (ExpectedColon, Lang::En) => "a colon was expected after the name",
+        (ExpectedColon, Lang::Sv) => "ett kolon saknas efter namnet",
+        (KeyMustBeAString, Lang::En) => "a name in quotes was expected",
+        (KeyMustBeAString, Lang::Sv) => "ett namn inom citattecken saknas",
+        (TrailingComma, Lang::En) => "a comma before the end of a list or object",
+        (TrailingComma, Lang::Sv) => "ett komma före slutet av en lista eller ett objekt",
+        (BadNumber, Lang::En) => "this number is not written as JSON writes numbers",
+        (BadNumber, Lang::Sv) => "talet är inte skrivet som JSON skriver tal",
+        (BadEscape, Lang::En) => "a backslash that starts no known escape",
+        (BadEscape, Lang::Sv) => "ett omvänt snedstreck som inte inleder någon känd kod",
+        (ControlCharacter, Lang::En) => "a line break or tab inside quotes: write \\n or \\t",
+        (ControlCharacter, Lang::Sv) => "en radbrytning eller tabb inom citattecken: skriv \\n eller \\t",
+        (UnexpectedEnd, Lang::En) => "the file ends too early",
+        (UnexpectedEnd, Lang::Sv) => "filen tar slut för tidigt",
+        (TrailingCharacters, Lang::En) => "there is more after the end",
+        (TrailingCharacters, Lang::Sv) => "det finns mer efter slutet",
     }
 }
 

@@ -3,12 +3,11 @@
 
 use std::collections::HashSet;
 
-use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
-
+use super::records::FromJson;
 use super::{is_safe_link, is_valid_date, shape, Problem, Reason};
 use crate::countries;
 use crate::dataset::*;
+use crate::json::Json;
 use crate::schema::{is_plain_id, RecordKind};
 
 #[derive(Default)]
@@ -18,18 +17,18 @@ pub(super) struct Reader {
 }
 
 impl Reader {
-    pub(super) fn read(&mut self, root: &Map<String, Value>, schema_version: u32) -> Dataset {
-        let source = match root.get("source").and_then(Value::as_str) {
+    pub(super) fn read<J: Json>(&mut self, root: &J, schema_version: u32) -> Dataset {
+        let source = match root.field("source").and_then(|s| s.text()) {
             Some(s) => {
-                self.check_link("source", s, true);
-                s.to_string()
+                self.check_link("source", &s, true);
+                s
             }
             None => {
                 self.problem("source", Reason::Empty, true);
                 String::new()
             }
         };
-        let updated = root.get("updated").and_then(Value::as_str).map(str::to_string);
+        let updated = root.field("updated").and_then(|u| u.text());
         let mut dataset = Dataset { schema_version, source, updated, ..Dataset::default() };
 
         dataset.countries = self.records(root, RecordKind::Country, |r, path, c: &mut Country| r.check_country(path, c));
@@ -56,20 +55,17 @@ impl Reader {
 
     /// Reads one array of records; each record is parsed and checked on its own so that one
     /// bad record costs only itself. `check` returns false to leave the record out.
-    fn records<T: DeserializeOwned>(
+    fn records<J: Json, T: FromJson>(
         &mut self,
-        root: &Map<String, Value>,
+        root: &J,
         kind: RecordKind,
         mut check: impl FnMut(&mut Self, &str, &mut T) -> bool,
     ) -> Vec<T> {
         let key = kind.key();
-        let items = match root.get(key) {
-            None | Some(Value::Null) => return Vec::new(),
-            Some(Value::Array(items)) => items,
-            Some(_) => {
-                self.problem(key, Reason::Shape("expected a list [ … ]".into()), false);
-                return Vec::new();
-            }
+        let Some(list) = root.field(key).filter(|l| !l.is_null()) else { return Vec::new() };
+        let Some(items) = list.items() else {
+            self.problem(key, Reason::Shape("expected a list [ … ]".into()), false);
+            return Vec::new();
         };
         let mut kept = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
@@ -80,13 +76,10 @@ impl Reader {
                 self.problems.extend(misshapen);
                 continue;
             }
-            match T::deserialize(item) {
-                Ok(mut record) => {
-                    if check(self, &path, &mut record) {
-                        kept.push(record);
-                    }
-                }
-                Err(e) => self.problem(&path, Reason::Shape(e.to_string()), false),
+            // The shape is right: every field holds what it should.
+            let mut record = T::from_json(item);
+            if check(self, &path, &mut record) {
+                kept.push(record);
             }
         }
         kept
