@@ -2,7 +2,7 @@
 //! zoom and pan by buttons, Ctrl+wheel, drag and pinch, and a keyboard model of one tab stop
 //! with arrow keys between countries.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use leptos::ev;
 use leptos::html;
@@ -16,26 +16,19 @@ use crate::dataset::Lang;
 use crate::i18n::t;
 use crate::world::{keyboard_order, world, Viewport};
 
+use super::map_gestures::Gestures;
+use super::map_layer::{draw_priority_layer, PriorityLayer};
 use super::state::AppState;
 
 /// Marker hit area radius in CSS pixels: a 24×24 px target at any zoom and screen width.
-const HIT_RADIUS_PX: f64 = 12.5;
-const DOT_RADIUS_PX: f64 = 5.0;
-/// Pointer travel that turns a press into a drag (and so not a click).
-const DRAG_THRESHOLD_PX: f64 = 5.0;
+pub(super) const HIT_RADIUS_PX: f64 = 12.5;
+pub(super) const DOT_RADIUS_PX: f64 = 5.0;
 const ZOOM_STEP: f64 = 1.5;
 
-fn country_dom_id(code: &str) -> String {
+pub(super) fn country_dom_id(code: &str) -> String {
     format!("map-country-{code}")
 }
 
-/// Pointer positions and the drag in progress.
-#[derive(Default)]
-struct Gesture {
-    pointers: HashMap<i32, (f64, f64)>,
-    last_pinch: Option<f64>,
-    travelled: f64,
-}
 
 #[component]
 pub fn WorldMap() -> impl IntoView {
@@ -65,13 +58,7 @@ pub fn WorldMap() -> impl IntoView {
         active.get().or_else(|| selected.get().filter(|s| priority.with(|p| p.contains(s)))).or_else(|| priority.with(|p| p.first().cloned()))
     });
     let tooltip = RwSignal::new(None::<String>);
-    let gesture = StoredValue::new_local(Gesture::default());
 
-    let to_map_point = move |client_x: f64, client_y: f64| -> Option<(f64, f64)> {
-        let rect = svg_ref.get_untracked()?.get_bounding_client_rect();
-        let (x, y, w, h) = viewport.get_untracked().view_box();
-        Some((x + (client_x - rect.left()) / rect.width() * w, y + (client_y - rect.top()) / rect.height() * h))
-    };
     let zoom_centre = move |factor: f64| {
         viewport.update(|v| {
             let (cx, cy) = (v.cx, v.cy);
@@ -136,83 +123,14 @@ pub fn WorldMap() -> impl IntoView {
         }
     };
 
-    let on_pointerdown = move |ev: ev::PointerEvent| {
-        gesture.update_value(|g| {
-            g.pointers.insert(ev.pointer_id(), (ev.client_x() as f64, ev.client_y() as f64));
-            g.last_pinch = None;
-            if g.pointers.len() == 1 {
-                g.travelled = 0.0;
-            }
-        });
-    };
-    let on_pointermove = move |ev: ev::PointerEvent| {
-        let id = ev.pointer_id();
-        let (x, y) = (ev.client_x() as f64, ev.client_y() as f64);
-        let mut pan = None;
-        let mut pinch = None;
-        gesture.update_value(|g| {
-            let Some(&(px, py)) = g.pointers.get(&id) else { return };
-            g.pointers.insert(id, (x, y));
-            match g.pointers.len() {
-                1 => {
-                    g.travelled += (x - px).abs() + (y - py).abs();
-                    pan = Some((x - px, y - py));
-                }
-                2 => {
-                    let pts: Vec<_> = g.pointers.values().copied().collect();
-                    let distance = ((pts[0].0 - pts[1].0).powi(2) + (pts[0].1 - pts[1].1).powi(2)).sqrt();
-                    let mid = ((pts[0].0 + pts[1].0) / 2.0, (pts[0].1 + pts[1].1) / 2.0);
-                    if let Some(last) = g.last_pinch {
-                        if last > 0.0 {
-                            pinch = Some((distance / last, mid));
-                        }
-                    }
-                    g.last_pinch = Some(distance);
-                    g.travelled += DRAG_THRESHOLD_PX;
-                }
-                _ => {}
-            }
-        });
-        if let Some((factor, (mx, my))) = pinch {
-            ev.prevent_default();
-            if let Some((x, y)) = to_map_point(mx, my) {
-                viewport.update(|v| v.zoom_at(factor, x, y));
-            }
-        } else if let Some((dx, dy)) = pan {
-            let v = viewport.get_untracked();
-            if !v.is_whole() {
-                let scale = px_per_unit.get_untracked() * v.zoom;
-                viewport.update(|v| v.pan(-dx / scale, -dy / scale));
-            }
-        }
-    };
-    let on_pointerup = move |ev: ev::PointerEvent| {
-        gesture.update_value(|g| {
-            g.pointers.remove(&ev.pointer_id());
-            g.last_pinch = None;
-        });
-    };
-    let dragged = move || gesture.with_value(|g| g.travelled > DRAG_THRESHOLD_PX);
-    // Plain wheel scrolls the page; Ctrl+wheel (and trackpad pinch, which browsers send as
-    // Ctrl+wheel) zooms towards the pointer.
-    let on_wheel = move |ev: ev::WheelEvent| {
-        if !(ev.ctrl_key() || ev.meta_key()) {
-            return;
-        }
-        ev.prevent_default();
-        let factor = (-ev.delta_y() * 0.01).exp().clamp(0.5, 2.0);
-        if let Some((x, y)) = to_map_point(ev.client_x() as f64, ev.client_y() as f64) {
-            viewport.update(|v| v.zoom_at(factor, x, y));
-        }
-    };
-
+    let gestures = Gestures::new(viewport, px_per_unit, svg_ref);
     // Markers of neighbours overlap on a phone (South Korea and Japan are 8 px apart at 390 px):
     // a click or tap goes to the nearest marker within reach, else to the country it is on.
     let on_click = move |ev: ev::MouseEvent| {
-        if dragged() {
+        if gestures.dragged() {
             return;
         }
-        let Some((x, y)) = to_map_point(ev.client_x() as f64, ev.client_y() as f64) else { return };
+        let Some((x, y)) = gestures.map_point(ev.client_x() as f64, ev.client_y() as f64) else { return };
         let reach = HIT_RADIUS_PX / (px_per_unit.get_untracked() * viewport.get_untracked().zoom);
         let nearest = priority.with_untracked(|codes| {
             codes
@@ -251,38 +169,35 @@ pub fn WorldMap() -> impl IntoView {
         }
     });
 
-    let countries_layer = move || {
-        priority
-            .get()
-            .into_iter()
-            .filter_map(|code| map.shape(&code).map(|s| (code, s)))
-            .map(|(code, shape)| {
-                let name = countries::display_name(&code, lang);
-                let (ax, ay) = shape.anchor;
-                let c1 = code.clone();
-                let c2 = code.clone();
-                let c3 = code.clone();
-                let c4 = code.clone();
-                let c6 = code.clone();
-                let c7 = code.clone();
-                let is_selected = Memo::new(move |_| selected.get().as_deref() == Some(c1.as_str()));
-                let is_dimmed = move || !matching.with(|m| m.contains(&c2));
-                let is_highlighted = move || state.highlight.with(|h| h.contains(&c3));
-                let tabindex = move || if tab_stop.get().as_deref() == Some(c4.as_str()) { "0" } else { "-1" };
-                view! {
-                    <g id=country_dom_id(&code) class="country priority" class:selected=is_selected class:dimmed=is_dimmed
-                        class:highlighted=is_highlighted role="button" tabindex=tabindex aria-label=name
-                        aria-pressed=move || if is_selected.get() { "true" } else { "false" }
-                        on:focus=move |_| { active.set(Some(c6.clone())); tooltip.set(Some(c6.clone())); }
-                        on:pointerenter=move |_| tooltip.set(Some(c7.clone()))>
-                        <path class="shape" d=shape.path/>
-                        <circle class="marker-hit" cx=fixed(ax, 1) cy=fixed(ay, 1) r=move || fixed(HIT_RADIUS_PX * units_per_px(), 3)/>
-                        <circle class="marker" cx=fixed(ax, 1) cy=fixed(ay, 1) r=move || fixed(DOT_RADIUS_PX * units_per_px() * if is_selected.get() { 1.6 } else { 1.0 }, 3)
-                            stroke-width=move || fixed(2.0 * units_per_px(), 3)/>
-                    </g>
-                }
-            })
-            .collect_view()
+    // The priority countries: plain SVG, kept up to date by effects (see `map_layer.rs`).
+    let layer = NodeRef::<svg::G>::new();
+    draw_priority_layer(PriorityLayer {
+        layer,
+        codes: priority,
+        selected,
+        tab_stop,
+        lit: matching,
+        marked: state.highlight,
+        units_per_px: Signal::derive(units_per_px),
+        lang,
+    });
+    // The countries' own events, handled once for the layer.
+    let country_of = |ev: &web_sys::Event| -> Option<String> {
+        let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+        target.closest("[id^='map-country-']").ok()??.id().strip_prefix("map-country-").map(str::to_string)
+    };
+    let on_focusin = move |ev: ev::FocusEvent| {
+        if let Some(code) = country_of(&ev) {
+            active.set(Some(code.clone()));
+            tooltip.set(Some(code));
+        }
+    };
+    let on_pointerover = move |ev: ev::PointerEvent| {
+        if let Some(code) = country_of(&ev) {
+            if tooltip.get_untracked().as_ref() != Some(&code) {
+                tooltip.set(Some(code));
+            }
+        }
     };
 
     // Beyond colour and outline: the selected country's name next to its marker.
@@ -325,8 +240,9 @@ pub fn WorldMap() -> impl IntoView {
                 on:pointerleave=move |_| tooltip.set(None)>
                 <svg node_ref=svg_ref viewBox=view_box role="group"
                     aria-label=t(lang).map_label aria-describedby="map-keys"
-                    on:keydown=on_keydown on:pointerdown=on_pointerdown on:pointermove=on_pointermove
-                    on:pointerup=on_pointerup on:pointercancel=on_pointerup on:wheel=on_wheel on:click=on_click>
+                    on:keydown=on_keydown on:pointerdown=move |ev| gestures.down(&ev) on:pointermove=move |ev| gestures.moved(&ev)
+                    on:pointerup=move |ev| gestures.up(&ev) on:pointercancel=move |ev| gestures.up(&ev)
+                    on:wheel=move |ev| gestures.wheel(&ev) on:click=on_click>
                     <defs>
                         <pattern id="dimmed-stripes" patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(45)">
                             <rect width="4" height="4" class="stripe-bg"/>
@@ -334,7 +250,7 @@ pub fn WorldMap() -> impl IntoView {
                         </pattern>
                     </defs>
                     <g class="background" aria-hidden="true" node_ref=land></g>
-                    <g class="priority-layer">{countries_layer}</g>
+                    <g class="priority-layer" node_ref=layer on:focusin=on_focusin on:pointerover=on_pointerover></g>
                     <g aria-hidden="true">{selected_label}</g>
                 </svg>
                 {tooltip_view}

@@ -9,6 +9,8 @@ mod geometry;
 mod host;
 mod loader;
 mod map;
+mod map_gestures;
+mod map_layer;
 mod page;
 mod paging;
 mod panic;
