@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Measures everything about the app's performance and prints it as one markdown table, with
 # the budgets and a ✓/✗ next to each: bytes (raw/gzip/brotli) and the first-visit total,
-# Lighthouse (mobile, simulated throttling), in-page Chromium timings at ×1, ×10 and ×100 data, the
-# native filter benchmark, and the same figures for a jsvectormap reference page.
+# Lighthouse (mobile, simulated throttling), in-page Chromium timings at ×1, ×10 and ×100 data
+# (a cold first visit, then a second visit with what the first left in the cache), the web
+# editor's timings at ×1 and ×100, the native filter benchmark, and the same figures for a
+# jsvectormap reference page. Then a second table: where the wasm's bytes are (attribute_wasm).
 #
 # A measuring tool, not a test: it fails only when a step could not run, never on a figure.
 # Installs what it needs once (a second run installs nothing), under
@@ -76,15 +78,17 @@ ensure_bench_npm_tools() {
   say "installing lighthouse and jsvectormap into $BENCH_TOOLS"
   mkdir -p "$BENCH_TOOLS"
   cp bench/package.json bench/package-lock.json "$BENCH_TOOLS/"
-  (cd "$BENCH_TOOLS" && npm ci --no-audit --no-fund --loglevel=error)
+  (cd "$BENCH_TOOLS" && npm ci --no-audit --no-fund --loglevel=error) >&2   # stdout is the table
 }
 
 # ---------------------------------------------------------------- builds (before any timing)
 
+# THE build (scripts/build.sh): index.html and sv.html with their static content, and the
+# web editor (editor.html, its own bundle) beside them.
 build_app() {
-  say "building the release app into $SITE/app"
-  trunk build --release --offline --dist "$SITE/app" >"$WORK/trunk.log" 2>&1 || {
-    tail -30 "$WORK/trunk.log" >&2
+  say "building the release app and the editor into $SITE/app (scripts/build.sh)"
+  scripts/build.sh "$SITE/app" >"$WORK/build.log" 2>&1 || {
+    tail -30 "$WORK/build.log" >&2
     return 1
   }
 }
@@ -108,6 +112,35 @@ make_scaled_copies() {
   done
 }
 
+# Where the wasm's bytes are. The app's wasm is built as Trunk 0.21 builds it (cargo build,
+# wasm-bindgen --target=web --no-typescript, wasm-opt -Oz: its src/pipelines/rust/mod.rs), but
+# with the function names kept (wasm-opt --debuginfo keeps the name section), then measured per
+# function by twiggy and grouped by crate and module by bench/attribute.mjs:
+#   cargo build --release --target wasm32-unknown-unknown --bin innovation-atlas
+#   wasm-bindgen --target web --no-typescript --out-dir W target/wasm32-unknown-unknown/release/innovation-atlas.wasm
+#   wasm-opt -Oz --debuginfo W/innovation-atlas_bg.wasm -o W/named.wasm
+#   twiggy top -n 100000 --format json W/named.wasm > W/twiggy.json
+#   node bench/attribute.mjs W/twiggy.json W/named.wasm dist/innovation-atlas-*_bg.wasm > attribution.json
+# (the cargo build is the one scripts/build.sh made: cargo only checks it is up to date).
+attribute_wasm() {
+  local out="$WORK/wasm" target_dir shipped
+  say "where the wasm's bytes are: a build with names, measured by twiggy"
+  if ! command -v twiggy >/dev/null 2>&1; then
+    say "installing twiggy (cargo install twiggy --locked)"
+    cargo install --quiet twiggy --locked || return 1
+  fi
+  mkdir -p "$out"
+  target_dir="${CARGO_TARGET_DIR:-target}"
+  shipped=$(find "$SITE/app" -maxdepth 1 -name 'innovation-atlas-*_bg.wasm' | head -1)
+  [ -n "$shipped" ] || { say "no innovation-atlas-*_bg.wasm in $SITE/app"; return 1; }
+  cargo build --quiet --release --target wasm32-unknown-unknown --bin innovation-atlas >"$out/build.log" 2>&1 \
+    && wasm-bindgen --target web --no-typescript --out-dir "$out" "$target_dir/wasm32-unknown-unknown/release/innovation-atlas.wasm" \
+    && wasm-opt -Oz --debuginfo "$out/innovation-atlas_bg.wasm" -o "$out/named.wasm" \
+    && twiggy top -n 100000 --format json "$out/named.wasm" >"$out/twiggy.json" \
+    && node bench/attribute.mjs "$out/twiggy.json" "$out/named.wasm" "$shipped" >"$WORK/attribution.json" \
+    || { tail -20 "$out/build.log" >&2; return 1; }
+}
+
 build_native_benchmarks() {
   say "building the browser timing driver and the filter benchmark"
   cargo build --quiet --example browser_timings
@@ -116,21 +149,12 @@ build_native_benchmarks() {
 
 # ---------------------------------------------------------------- measurements
 
-# The files a first visit loads before the map and directory are usable: index.html, what it
-# references (src/href: loader, js, wasm, css), what those scripts name, and the dataset.
+# The files a first visit of index.html loads (bench/first-visit.mjs): index.html, its
+# <script src> and <link rel=stylesheet|modulepreload|preload href> (not the pages it only links
+# to), the files named in those scripts (the loader names the glue js and the wasm), and
+# data/initiative.json.
 first_visit_files() {
-  local dir=$1 refs ref
-  refs=$(grep -oE '(src|href)="[^"#?:]+"' "$dir/index.html" | sed -E 's/^(src|href)="(\.\/)?//; s/"$//' | sort -u || true)
-  {
-    echo index.html
-    echo data/initiative.json
-    echo "$refs"
-    for ref in $refs; do
-      if [[ "$ref" == *.js && -f "$dir/$ref" ]]; then grep -oE '[A-Za-z0-9_.-]+\.(js|wasm|css)' "$dir/$ref" || true; fi
-    done
-  } | sort -u | while IFS= read -r ref; do
-    if [ -n "$ref" ] && [ -f "$dir/$ref" ]; then echo "$ref"; fi
-  done
+  node bench/first-visit.mjs "$1"
 }
 
 # site, file, raw, gzip -9, brotli -q 11, loaded on a first visit (1/0)
@@ -138,6 +162,7 @@ measure_bytes() {
   local site file rel first loaded
   for site in app ref; do
     loaded=$(first_visit_files "$SITE/$site")
+    say "first visit of $site/index.html loads: $(tr "\n" " " <<<"$loaded")"
     while IFS= read -r file; do
       rel="${file#"$SITE/$site/"}"
       if grep -qxF "$rel" <<<"$loaded"; then first=1; else first=0; fi
@@ -192,7 +217,9 @@ run_browser_timings() {
   for scale in $SCALES; do
     pages+=("app-x$scale=app=$BASE_URL/app-x$scale/" "ref-x$scale=ref=$BASE_URL/ref-x$scale/")
   done
-  say "Chromium timings: $RUNS runs per page, ×1 and ×${SCALES// / and ×}"
+  # The web editor, opening the ×1 and the ×100 data (each site folder holds editor.html).
+  pages+=("editor-x1=editor=$BASE_URL/app/editor.html" "editor-x100=editor=$BASE_URL/app-x100/editor.html")
+  say "Chromium timings: $RUNS runs per page, ×1 and ×${SCALES// / and ×}, and the editor at ×1 and ×100"
   cargo run --quiet --example browser_timings -- --runs "$RUNS" "${pages[@]}" >"$WORK/timings.json"
 }
 
@@ -214,8 +241,8 @@ print_machine() {
   echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "- Machine: $(uname -m), ${cpu:-unknown CPU}, $(nproc) cores; load average (1/5/15 min) when measuring began: $LOAD_BEFORE, at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- Source: $(describe_source)"
-  echo "- Tools: $("$CHROME_PATH" --version 2>/dev/null | head -1), node $(node --version), lighthouse $(node -p "require('$BENCH_TOOLS/node_modules/lighthouse/package.json').version"), jsvectormap $(node -p "require('$BENCH_TOOLS/node_modules/jsvectormap/package.json').version"), $(rustc --version | cut -d' ' -f1-2), trunk $(trunk --version | cut -d' ' -f2)"
-  echo "- Served by bench/serve.mjs on 127.0.0.1 with Cache-Control: no-store; encodings sent: $(awk '$1 == 200 {print $2}' "$WORK/server.log" 2>/dev/null | sort | uniq -c | awk '{printf "%s%s×%s", sep, $2, $1; sep=", "}')"
+  echo "- Tools: $("$CHROME_PATH" --version 2>/dev/null | head -1), node $(node --version), lighthouse $(node -p "require('$BENCH_TOOLS/node_modules/lighthouse/package.json').version"), jsvectormap $(node -p "require('$BENCH_TOOLS/node_modules/jsvectormap/package.json').version"), $(rustc --version | cut -d' ' -f1-2), trunk $(trunk --version | cut -d' ' -f2), wasm-opt $(wasm-opt --version | awk '{print $3}'), twiggy $(twiggy --version 2>/dev/null | awk '{print $2}')"
+  echo "- Served by bench/serve.mjs on 127.0.0.1 as production should be: hashed files with Cache-Control: public, max-age=31536000, immutable; everything else with no-cache, an ETag and Last-Modified (304 when unchanged); responses: $(awk '$1 == 200 {print $2} $1 == 304 {print "304"}' "$WORK/server.log" 2>/dev/null | sort | uniq -c | awk '{printf "%s%s×%s", sep, $2, $1; sep=", "}')"
   echo
 }
 
@@ -238,6 +265,7 @@ main() {
   build_reference_page
   make_scaled_copies
   build_native_benchmarks
+  step "wasm attribution" attribute_wasm
   measure_bytes
   LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
   step "filter benchmark" run_filter_benchmark

@@ -18,7 +18,10 @@ pub(crate) struct Selectors {
 }
 
 pub(crate) const APP: Selectors = Selectors {
-    ready: "document.getElementById('directory-heading') && document.querySelector('.map [role=button]')",
+    // The app has taken over: started, the static copy of the map and directory gone (it has a
+    // directory heading too), the map's countries buttons.
+    ready: "document.documentElement.classList.contains('app-started') && !document.getElementById('static-content') \
+            && document.querySelector('.map [role=button]')",
     directory: ".directory",
     entries: "ul.entries",
     country: "#map-country-KR circle.marker-hit",
@@ -35,11 +38,24 @@ pub(crate) const REFERENCE: Selectors = Selectors {
     count: "#count",
 };
 
-/// Injected into every new document before its own scripts.
-pub(crate) fn init_script(ready: &str) -> String {
+/// Injected into every new document before its own scripts. `extra` runs first (the editor's
+/// fresh start, see `editor.rs`).
+pub(crate) fn init_script(ready: &str, extra: &str) -> String {
     format!(
         r#"(() => {{
+  {extra}
   const b = window.__bench = {{ shifts: [] }};
+  // Largest contentful paint: the last candidate the browser reported (read after SETTLE).
+  try {{
+    new PerformanceObserver((list) => {{
+      const entries = list.getEntries();
+      if (entries.length) b.lcp = entries[entries.length - 1].startTime;
+    }}).observe({{ type: 'largest-contentful-paint', buffered: true }});
+  }} catch (e) {{}}
+  // Bytes over the network for this page so far: the document and every resource (0 for a
+  // file taken from the cache, the headers' size for a 304).
+  b.transferred = () => (performance.getEntriesByType('navigation')[0]?.transferSize ?? 0)
+    + performance.getEntriesByType('resource').reduce((sum, r) => sum + (r.transferSize || 0), 0);
   // Layout shifts during load, with the elements that moved (for the report's notes).
   const describe = (n) => !n || n.nodeType !== 1 ? String(n && n.nodeName)
     : n.tagName.toLowerCase() + (n.id ? '#' + n.id : '') + (n.classList.length ? '.' + [...n.classList].join('.') : '');
@@ -58,7 +74,8 @@ pub(crate) fn init_script(ready: &str) -> String {
       return true;
     }};
     const observer = new MutationObserver(() => {{ if (check()) observer.disconnect(); }});
-    observer.observe(document, {{ childList: true, subtree: true }});
+    // Classes too: the app marks <html> as started.
+    observer.observe(document, {{ childList: true, subtree: true, attributes: true, attributeFilter: ['class'] }});
   }});
   // Runs f in a task of its own, ahead of the page's timers where the browser allows.
   b.urgent = (f) => {{
@@ -139,6 +156,14 @@ return new Promise((resolve, reject) => {
   target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window }));
 });
 "#;
+
+/// What a visit cost, read after SETTLE: LCP, bytes transferred, and how the browser navigated.
+pub(crate) const READ_VISIT: &str = "const b = window.__bench; return {
+    lcp: b.lcp ?? null,
+    transferred: b.transferred(),
+    resources: performance.getEntriesByType('resource').length,
+    navigation: performance.getEntriesByType('navigation')[0]?.type ?? null,
+};";
 
 /// Two frames and a short pause: lets the page finish what it started.
 pub(crate) const SETTLE: &str =
