@@ -97,16 +97,23 @@ impl AppState {
         let lang = super::page::page_lang();
         let location = use_location();
         let load = RwSignal::new(LoadState::Loading);
+        let settled_view = frame::settled(view);
+        // The list follows what is typed at once; a country selected narrows it a frame later,
+        // once the country's details are on screen.
+        let list_filter = Memo::new(move |_| {
+            let mut filter = view.with(|v| v.filter.clone());
+            filter.country = settled_view.with(|s| s.filter.country.clone());
+            filter
+        });
         let outcome = Memo::new(move |_| {
             let LoadState::Ready(ready) = load.get() else { return None };
-            Some(view.with(|v| ready.directory.outcome(&v.filter, lang)))
+            Some(list_filter.with(|f| ready.directory.outcome(f, lang)))
         });
-        let settled_view = frame::settled(view);
         let settled_outcome = Memo::new(move |_| {
             let LoadState::Ready(ready) = load.get() else { return None };
             settled_view.with(|settled| {
                 // Once settled, the view is the list's: reuse what the list computed.
-                if view.with_untracked(|v| v == settled) {
+                if list_filter.with_untracked(|f| *f == settled.filter) {
                     outcome.get_untracked()
                 } else {
                     Some(ready.directory.outcome(&settled.filter, lang))
