@@ -139,7 +139,7 @@ fn SingleField(kind: RecordKind, index: usize, field: &'static Field) -> impl In
             .into_any()
         }
         FieldKind::OrganisationRef => {
-            let options = Signal::derive(move || super::lists::organisations(editor, lang));
+            let options = editor.organisations;
             view! {
                 <Choice id=id.clone() options=options value=text on_choose={move |v: Option<String>| set(v)}
                     none_label=Some(s.none) no_match=s.no_match described_by=described invalid=invalid/>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::dataset::Lang;
+use crate::draft::Draft;
 use crate::draft::problems::Severity;
 use crate::schema::{Field, RecordKind};
 
@@ -15,35 +16,36 @@ use super::labels::record_label;
 use super::state::Editor;
 use super::text::t;
 
-/// The file's countries, (code, name), by name.
-pub fn countries(editor: Editor, lang: Lang) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = editor
-        .with(|d| {
-            d.current()
-                .records(RecordKind::Country)
-                .iter()
-                .filter_map(|c| c.get("code").and_then(Value::as_str))
-                .map(|code| (code.to_string(), crate::countries::display_name(code, lang)))
-                .collect()
-        })
-        .unwrap_or_default();
-    out.sort_by_key(|(_, name)| crate::text::sort_key(name, lang));
-    out
+/// The file's records of `kind` as (value, name), by name, for choices: `read` takes a
+/// record's value and name. Kept as the draft changes, but sorted again (and passed on) only
+/// when a value or a name changed, so typing elsewhere costs the choices nothing.
+pub fn by_name(
+    draft: StoredValue<Option<Draft>>,
+    revision: RwSignal<u64>,
+    kind: RecordKind,
+    lang: Lang,
+    read: fn(&Value, Lang) -> Option<(String, String)>,
+) -> Memo<Vec<(String, String)>> {
+    let unsorted = Memo::new(move |_| {
+        revision.track();
+        draft.with_value(|d| d.as_ref().map(|d| d.current().records(kind).iter().filter_map(|r| read(r, lang)).collect::<Vec<_>>())).unwrap_or_default()
+    });
+    Memo::new(move |_| {
+        let mut all = unsorted.get();
+        all.sort_by_cached_key(|(_, name)| crate::text::sort_key(name, lang));
+        all
+    })
 }
 
-/// The file's organisations, (id, name), by name.
-pub fn organisations(editor: Editor, lang: Lang) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = editor
-        .with(|d| {
-            d.current()
-                .records(RecordKind::Organisation)
-                .iter()
-                .filter_map(|o| Some((o.get("id")?.as_str()?.to_string(), record_label(RecordKind::Organisation, o, lang))))
-                .collect()
-        })
-        .unwrap_or_default();
-    out.sort_by_key(|(_, name)| crate::text::sort_key(name, lang));
-    out
+/// A country record's (code, name).
+pub fn country_choice(record: &Value, lang: Lang) -> Option<(String, String)> {
+    let code = record.get("code")?.as_str()?;
+    Some((code.to_string(), crate::countries::display_name(code, lang)))
+}
+
+/// An organisation record's (id, name).
+pub fn organisation_choice(record: &Value, lang: Lang) -> Option<(String, String)> {
+    Some((record.get("id")?.as_str()?.to_string(), record_label(RecordKind::Organisation, record, lang)))
 }
 
 /// The words a list field holds now (tracked).
@@ -66,14 +68,14 @@ pub fn CountrySelect(
 ) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let lang = editor.lang;
-    let value = move || editor.field(kind, index, field.name).and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+    let value = Memo::new(move |_| editor.field(kind, index, field.name).and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default());
     let set = move |code: String| editor.change(|d| d.set_field(kind, index, field.name, Some(Value::String(code))));
     view! {
         <select id=id aria-describedby=described aria-invalid=move || invalid.get().then_some("true")
             prop:value=value on:change=move |e| set(event_target_value(&e))>
-            <option value="" disabled=true selected=move || value().is_empty()>{t(lang).choose}</option>
-            {move || countries(editor, lang).into_iter().map(|(code, name)| {
-                let selected = value() == code;
+            <option value="" disabled=true selected=move || value.with(String::is_empty)>{t(lang).choose}</option>
+            {move || editor.countries.get().into_iter().map(|(code, name)| {
+                let selected = value.with(|v| *v == code);
                 view! { <option value=code selected=selected>{name}</option> }
             }).collect_view()}
         </select>
@@ -107,13 +109,14 @@ fn Checks(kind: RecordKind, index: usize, field: &'static Field, #[prop(into)] o
         });
     };
     let first_id = id.clone();
+    let chosen = Memo::new(move |_| words(editor, kind, index, field.name));
     view! {
         <fieldset class="field checks" aria-describedby=described>
             <FieldLabel kind=kind index=index field=field for_id=id.clone() legend=true/>
             <Problems id=error_id.clone() problems=problems/>
             <div class="check-options">
                 {move || {
-                    let chosen = words(editor, kind, index, field.name);
+                    let chosen = chosen.get();
                     options.get().into_iter().enumerate().map(|(i, (value, label))| {
                         let checked = chosen.contains(&value);
                         let box_id = if i == 0 { first_id.clone() } else { format!("{first_id}-{value}") };
@@ -137,7 +140,7 @@ fn Checks(kind: RecordKind, index: usize, field: &'static Field, #[prop(into)] o
 #[component]
 pub fn CountryChecks(kind: RecordKind, index: usize, field: &'static Field) -> impl IntoView {
     let editor = expect_context::<Editor>();
-    let options = Signal::derive(move || countries(editor, editor.lang));
+    let options = editor.countries;
     view! { <Checks kind=kind index=index field=field options=options numbers=false/> }
 }
 
@@ -163,12 +166,13 @@ pub fn OrganisationList(kind: RecordKind, index: usize, field: &'static Field) -
         let value = (!list.is_empty()).then(|| Value::Array(list.into_iter().map(Value::String).collect()));
         editor.change(|d| d.set_field(kind, index, field.name, value));
     };
-    let name_of = move |id: &str| organisations(editor, lang).into_iter().find(|(i, _)| i == id).map(|(_, n)| n).unwrap_or_else(|| id.to_string());
-    let chosen = move || words(editor, kind, index, field.name);
-    let addable = Signal::derive(move || {
-        let chosen = chosen();
-        let own = editor.field(kind, index, "id").and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-        organisations(editor, lang).into_iter().filter(|(i, _)| !chosen.contains(i) && *i != own).collect::<Vec<_>>()
+    let name_of = move |id: &str| editor.organisations.with(|all| all.iter().find(|(i, _)| i == id).map(|(_, n)| n.clone())).unwrap_or_else(|| id.to_string());
+    let chosen_now = Memo::new(move |_| words(editor, kind, index, field.name));
+    let chosen = move || chosen_now.get();
+    let own = Memo::new(move |_| editor.field(kind, index, "id").and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default());
+    let addable = Memo::new(move |_| {
+        let chosen = chosen_now.get();
+        own.with(|own| editor.organisations.with(|all| all.iter().filter(|(i, _)| !chosen.contains(i) && i != own).cloned().collect::<Vec<_>>()))
     });
     let described = {
         let error_id = error_id.clone();

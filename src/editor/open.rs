@@ -17,6 +17,7 @@ const PUBLISHED: &str = "data/initiative.json";
 pub fn begin(editor: Editor) {
     watch_other_tabs(editor);
     storage::ask_before_leaving(move || editor.unsaved_work());
+    storage::save_when_hidden(move || editor.save_pending());
     leptos::task::spawn_local(async move {
         let published = fetch_text(PUBLISHED).await;
         if let Ok(text) = &published {

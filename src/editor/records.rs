@@ -1,6 +1,8 @@
 //! The records, by kind: search, a filter (with problems, missing Swedish, missing English), each
 //! record with its count of problems, a page at a time, and a button to add one.
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 use serde_json::{json, Map, Value};
 
@@ -32,23 +34,26 @@ pub fn RecordList() -> impl IntoView {
     let lang = editor.lang;
     let s = t(lang);
     let limit = RwSignal::new(PAGE);
+    // Counted once per check, not once per keystroke and record.
+    let flags = Memo::new(move |_| editor.found.with(|found| flags_by_record(found, editor.kind.get())));
     let rows = Memo::new(move |_| {
         let kind = editor.kind.get();
         let query = fold(editor.search.get().trim());
         let show = editor.show.get();
-        let found = editor.found.get();
-        editor
-            .with(|d| {
-                d.current()
-                    .records(kind)
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, record)| query.is_empty() || fold(&haystack(kind, record)).contains(&query))
-                    .filter(|(i, _)| shows(show, &found, kind, *i))
-                    .map(|(index, record)| Row { index, label: record_label(kind, record, lang), problems: problems_in(&found, kind, index) })
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
+        flags.with(|flags| {
+            editor
+                .with(|d| {
+                    d.current()
+                        .records(kind)
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, record)| query.is_empty() || fold(&haystack(kind, record)).contains(&query))
+                        .filter(|(i, _)| shows(show, flags.get(i)))
+                        .map(|(index, record)| Row { index, label: record_label(kind, record, lang), problems: flags.get(&index).map_or(0, |f| f.problems) })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
     });
     // A new search or kind starts at the first page again.
     Effect::new(move || {
@@ -156,19 +161,37 @@ fn haystack(kind: RecordKind, record: &Value) -> String {
     parts.join(" ")
 }
 
-fn problems_in(found: &[Found], kind: RecordKind, index: usize) -> usize {
-    found.iter().filter(|f| matches!(&f.place, Place::Record { kind: k, index: i, .. } if *k == kind && *i == index)).count()
+/// What the list's filter asks of a record's problems.
+#[derive(Clone, Default, PartialEq)]
+struct Flags {
+    problems: usize,
+    missing_swedish: bool,
+    missing_english: bool,
 }
 
-fn shows(show: Show, found: &[Found], kind: RecordKind, index: usize) -> bool {
-    let has = |wanted: &dyn Fn(&Reason) -> bool| {
-        found.iter().any(|f| matches!(&f.place, Place::Record { kind: k, index: i, .. } if *k == kind && *i == index) && wanted(&f.problem.reason))
-    };
-    match show {
-        Show::All => true,
-        Show::Problems => problems_in(found, kind, index) > 0,
-        Show::MissingSwedish => has(&|r| *r == Reason::MissingLanguage(Lang::Sv)),
-        Show::MissingEnglish => has(&|r| *r == Reason::MissingLanguage(Lang::En)),
+/// Each record of `kind` with a problem, by its index.
+fn flags_by_record(found: &[Found], kind: RecordKind) -> HashMap<usize, Flags> {
+    let mut out: HashMap<usize, Flags> = HashMap::new();
+    for f in found {
+        if let Place::Record { kind: k, index, .. } = &f.place {
+            if *k == kind {
+                let flags = out.entry(*index).or_default();
+                flags.problems += 1;
+                flags.missing_swedish |= f.problem.reason == Reason::MissingLanguage(Lang::Sv);
+                flags.missing_english |= f.problem.reason == Reason::MissingLanguage(Lang::En);
+            }
+        }
+    }
+    out
+}
+
+fn shows(show: Show, flags: Option<&Flags>) -> bool {
+    match (show, flags) {
+        (Show::All, _) => true,
+        (_, None) => false,
+        (Show::Problems, Some(f)) => f.problems > 0,
+        (Show::MissingSwedish, Some(f)) => f.missing_swedish,
+        (Show::MissingEnglish, Some(f)) => f.missing_english,
     }
 }
 

@@ -14,8 +14,12 @@ use crate::draft::problems::{check, Found, Severity};
 use crate::draft::Draft;
 use crate::schema::RecordKind;
 
+use super::lists::{by_name, country_choice, organisation_choice};
 use super::storage::{self, Saved};
 use super::text::t;
+
+/// How long typing pauses before the draft is saved and checked.
+const PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// What fills the editor's main area.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,6 +48,10 @@ pub struct Editor {
     draft: StoredValue<Option<Draft>>,
     /// Counts the draft's changes: what shows the draft tracks it.
     pub revision: RwSignal<u64>,
+    /// The file's countries, (code, name), by name.
+    pub countries: Memo<Vec<(String, String)>>,
+    /// The file's organisations, (id, name), by name.
+    pub organisations: Memo<Vec<(String, String)>>,
     /// The validator's problems with the draft, as of the last painted change.
     pub found: RwSignal<Arc<Vec<Found>>>,
     pub screen: RwSignal<Screen>,
@@ -79,15 +87,20 @@ pub struct Editor {
     pub file_name: RwSignal<String>,
     /// The record whose deletion waits for a confirmation.
     pub deleting: RwSignal<Option<(RecordKind, usize)>>,
-    pending: StoredValue<bool>,
+    /// The save and check waiting for typing to pause.
+    pending: StoredValue<Option<TimeoutHandle>>,
 }
 
 impl Editor {
     pub fn provide(lang: Lang) -> Editor {
+        let draft = StoredValue::new(None);
+        let revision = RwSignal::new(0);
         let editor = Editor {
             lang,
-            draft: StoredValue::new(None),
-            revision: RwSignal::new(0),
+            draft,
+            revision,
+            countries: by_name(draft, revision, RecordKind::Country, lang, country_choice),
+            organisations: by_name(draft, revision, RecordKind::Organisation, lang, organisation_choice),
             found: RwSignal::new(Arc::new(Vec::new())),
             screen: RwSignal::new(Screen::Opening),
             kind: RwSignal::new(RecordKind::Country),
@@ -108,7 +121,7 @@ impl Editor {
             base_text: StoredValue::new(String::new()),
             file_name: RwSignal::new("initiative.json".into()),
             deleting: RwSignal::new(None),
-            pending: StoredValue::new(false),
+            pending: StoredValue::new(None),
         };
         provide_context(editor);
         editor
@@ -228,24 +241,32 @@ impl Editor {
         self.with(|d| d.current().field(kind, index, field).cloned()).flatten()
     }
 
-    /// Saving and checking wait until the change is painted, and a burst of changes (typing)
-    /// costs one save and one check.
+    /// Saving and checking wait until typing pauses: a burst of keystrokes costs one save and
+    /// one check, and a large file's check never sits between two keystrokes. Leaving the
+    /// page saves at once ([`Editor::save_pending`]).
     fn save_and_check_soon(self) {
-        if self.pending.get_value() {
-            return;
+        if let Some(waiting) = self.pending.get_value() {
+            waiting.clear();
         }
-        self.pending.set_value(true);
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    self.pending.set_value(false);
-                    self.save_now();
-                    let found = self.with_untracked(|d| check(d.current())).unwrap_or_default();
-                    self.found.set(Arc::new(found));
-                },
-                std::time::Duration::ZERO,
-            )
-        });
+        let waiting = set_timeout_with_handle(
+            move || {
+                self.pending.set_value(None);
+                self.save_now();
+                let found = self.with_untracked(|d| check(d.current())).unwrap_or_default();
+                self.found.set(Arc::new(found));
+            },
+            PAUSE,
+        );
+        self.pending.set_value(waiting.ok());
+    }
+
+    /// Saves now a change still waiting for typing to pause (the page is being hidden or left).
+    pub fn save_pending(self) {
+        if let Some(waiting) = self.pending.get_value() {
+            waiting.clear();
+            self.pending.set_value(None);
+            self.save_now();
+        }
     }
 
     /// Saves the draft in the browser now; says so, or that it could not. The published file

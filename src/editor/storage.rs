@@ -89,6 +89,20 @@ impl Tabs {
     }
 }
 
+/// Runs `save` when the page is hidden (another tab, the phone's home screen) or left, the
+/// last moments a browser surely gives a page.
+pub fn save_when_hidden(save: impl Fn() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    // Shown again, a save due anyway is only made early: no need to ask which it was.
+    let listener = Closure::<dyn Fn()>::new(save);
+    let callback = listener.as_ref().unchecked_ref();
+    let _ = window.add_event_listener_with_callback("pagehide", callback);
+    if let Some(document) = window.document() {
+        let _ = document.add_event_listener_with_callback("visibilitychange", callback);
+    }
+    listener.forget();
+}
+
 /// Asks before the page is left while `unsaved_work` says there is work not yet downloaded.
 pub fn ask_before_leaving(unsaved_work: impl Fn() -> bool + 'static) {
     let Some(window) = web_sys::window() else { return };

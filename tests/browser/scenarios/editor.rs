@@ -156,6 +156,19 @@ async fn the_draft_survives_a_reload_and_undo_takes_it_back(page: &Page) -> Test
     Ok(())
 }
 
+/// The draft is saved when typing pauses, and at once when the page is left mid-word.
+async fn a_change_is_kept_when_the_page_is_left_while_typing(page: &Page) -> TestResult {
+    open_editor(page, "").await?;
+    open_record(page, "Offices and scouts", "Seoul").await?;
+    type_into(page, "#field-city-en", " Station").await?;
+    page.open("editor.html").await?;
+    page.wait_text(".status", |t| t.contains("draft is back")).await?;
+    open_record(page, "Offices and scouts", "Seoul").await?;
+    let city = page.js("return document.getElementById('field-city-en').value").await?;
+    check!(city == "Seoul Station", "the last keystrokes are kept: {city}");
+    Ok(())
+}
+
 async fn a_local_file_opens_with_its_broken_records_kept_and_marked(page: &Page) -> TestResult {
     open_editor(page, "").await?;
     let mut file: Value = serde_json::from_str(SHIPPED)?;
@@ -233,6 +246,7 @@ crate::scenarios!(
     an_http_link_is_refused_until_it_is_fixed,
     deleting_a_record_others_name_lists_them_first,
     the_draft_survives_a_reload_and_undo_takes_it_back,
+    a_change_is_kept_when_the_page_is_left_while_typing,
     a_local_file_opens_with_its_broken_records_kept_and_marked,
     the_preview_shows_the_atlas_with_the_draft,
     the_editor_speaks_swedish_and_passes_axe_everywhere,
