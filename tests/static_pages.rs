@@ -92,6 +92,23 @@ fn the_pages_hold_no_script_or_style_the_strict_csp_would_block() {
     }
 }
 
+/// In Chromium the first frame waits for the page's last element: a page painted in parts would
+/// have its largest paint after the app's download started (Lighthouse counts that download).
+#[test]
+fn the_first_frame_waits_for_the_whole_static_page() {
+    let (en, sv) = both();
+    for html in [en, sv] {
+        let head = &html[..html.find("</head>").unwrap()];
+        let link = head.split("<link ").find(|l| l.contains("rel=\"expect\"")).expect("a render-blocking expect link");
+        assert!(link.contains("blocking=\"render\""), "{link}");
+        let id = link.split("href=\"#").nth(1).and_then(|r| r.split('"').next()).unwrap();
+        let at = html.find(&format!("id=\"{id}\"")).unwrap_or_else(|| panic!("no element #{id}"));
+        assert!(at > html.find("id=\"static-content\"").unwrap(), "#{id} comes after the static content");
+        assert!(!html[at..].contains("<section") && !html[at..].contains("<article"), "#{id} is at the page's end");
+        assert!(!head.contains("rel=\"alternate\""), "hreflang alternates need an absolute address the build does not know");
+    }
+}
+
 #[test]
 fn headings_go_in_order_under_one_h1() {
     let (en, _) = both();

@@ -55,20 +55,21 @@ pub fn pages(template: &str, json: &str) -> Result<Vec<(&'static str, String)>, 
 /// One language's page: the template with its language, title, description and content.
 pub fn page(template: &str, data: &Dataset, world: &World, lang: Lang) -> Result<String, String> {
     let s = t(lang);
-    let other = other(lang);
     let mut html = replace_once(template, "<html lang=\"en\">", &format!("<html lang=\"{}\">", lang.code()))?;
     html = replace_between(&html, "<title>", "</title>", s.app_title)?;
     if html.contains("<meta name=\"description\" content=\"") {
         html = replace_between(&html, "<meta name=\"description\" content=\"", "\">", &attr(s.page_description))?;
     }
-    let alternate = format!(
-        "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n</head>",
-        other.code(),
-        page_link(other)
-    );
-    html = replace_once(&html, "</head>", &alternate)?;
+    // The first frame waits for the whole static page (Chromium; others ignore it): painted in
+    // parts, a later part becomes the page's largest paint, and the app's download would start
+    // before it. No `<link rel=alternate hreflang>`: it needs an absolute address, which only the
+    // host knows; the language switch in the page carries `hreflang`.
+    html = replace_once(&html, "</head>", &format!("<link rel=\"expect\" href=\"#{FOOTER_ID}\" blocking=\"render\">\n</head>"))?;
     replace_once(&html, MARKER, &body(data, world, lang))
 }
+
+/// The page's last element: the first frame is painted once it is parsed.
+const FOOTER_ID: &str = "page-footer";
 
 fn other(lang: Lang) -> Lang {
     match lang {
@@ -125,7 +126,7 @@ fn footer(data: &Dataset, lang: Lang) -> String {
     };
     let as_of = data.updated.as_deref().map(|d| format!("{} ", text(&data_as_of(d, lang)))).unwrap_or_default();
     format!(
-        "<footer class=\"page-footer\"><p>{as_of}{} {}</p><p><a href=\"{statement}\" target=\"_self\">{}</a></p></footer>",
+        "<footer class=\"page-footer\" id=\"{FOOTER_ID}\"><p>{as_of}{} {}</p><p><a href=\"{statement}\" target=\"_self\">{}</a></p></footer>",
         s.footer_source_plain,
         external_link(&data.source, &crate::directory::source_host(&data.source), lang),
         s.accessibility_link

@@ -2,7 +2,8 @@
  * scripts/externalize_loader.py writes this file into the build as loader-<hash>.js, with the
  * app's two file names filled in, in place of Trunk's inline loader (the strict CSP allows no
  * inline script). It:
- * - lets the static page paint before the app's download starts (at most 200 ms later);
+ * - lets the static page's first frame show before the app's download starts (at most 200 ms
+ *   later);
  * - says in words why the interactive map is not there when it cannot start: no WebAssembly,
  *   a file that failed, or one that has not arrived after 5 seconds. The page's own texts, in its
  *   language, are in the data- attributes of #app-status; the static directory stays;
@@ -41,11 +42,25 @@ function reportHeightToParent() {
   new ResizeObserver(send).observe(page);
 }
 
-/** Resolves after the next frame has painted, or after 200 ms in a tab that paints none. */
+/**
+ * Resolves once the static page's first frame is on screen (its paint timing entry has arrived;
+ * the page's `<link rel=expect>` holds that frame until the page is parsed), or after 200 ms in
+ * a tab that paints none. Before that, the app's download would count towards the page's largest
+ * paint in Lighthouse's simulation.
+ */
 function firstPaint() {
   return new Promise((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve));
+    const next = () => setTimeout(resolve);
     setTimeout(resolve, 200);
+    const types = (typeof PerformanceObserver === "function" && PerformanceObserver.supportedEntryTypes) || [];
+    if (!types.includes("paint")) {
+      requestAnimationFrame(next);
+      return;
+    }
+    new PerformanceObserver((_, observer) => {
+      observer.disconnect();
+      next();
+    }).observe({ type: "paint", buffered: true });
   });
 }
 
