@@ -11,7 +11,6 @@ use crate::i18n::t;
 use crate::render::country_body;
 
 use super::choose_country::ChooseCountry;
-use super::frame::after_next_paint;
 use super::scroll::{bring_into_view, focus_without_scrolling};
 use super::state::AppState;
 
@@ -22,19 +21,13 @@ pub fn CountryDetails() -> impl IntoView {
     let heading = NodeRef::<html::H2>::new();
 
     // Focus moves to the heading when the visitor selected a country (not on page load), and
-    // the heading comes into view if it is not: on a phone it is below the map. Both once the
-    // details are painted: focusing forces a layout in the middle of the change, which the frame
-    // then repeats (measured: select → painted 2–3 ms sooner of about 30 ms at ×1).
+    // the heading comes into view if it is not: on a phone it is below the map.
     Effect::new(move || {
         if selected.get().is_some() && state.focus_details.get() {
             if let Some(h) = heading.get() {
+                focus_without_scrolling(&h);
+                bring_into_view(&h);
                 state.focus_details.set(false);
-                after_next_paint(move || {
-                    if h.is_connected() {
-                        focus_without_scrolling(&h);
-                        bring_into_view(&h);
-                    }
-                });
             }
         }
     });
