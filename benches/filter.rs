@@ -79,10 +79,7 @@ fn median_us<T>(mut f: impl FnMut() -> T) -> f64 {
 
 fn report(scale: usize, name: &str, entries: usize, results: usize, us: f64) {
     eprintln!("  x{scale:<4} {name:<34} {us:>10.2} µs   ({results} of {entries} entries)");
-    println!(
-        "BENCH_FILTER {}",
-        json!({ "scale": scale, "name": name, "entries": entries, "results": results, "median_us": us })
-    );
+    println!("BENCH_FILTER {}", json!({ "scale": scale, "name": name, "entries": entries, "results": results, "median_us": us }));
 }
 
 fn main() {

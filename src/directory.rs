@@ -318,12 +318,7 @@ fn query_words(q: &str) -> Vec<String> {
 fn display_order(entries: &[Entry], lang: Lang) -> Vec<usize> {
     let key = |e: &Entry| {
         // Entries with no country (the organisations in Sweden) come after all countries.
-        let country = e
-            .countries
-            .iter()
-            .map(|c| sort_key(&countries::display_name(c, lang), lang))
-            .min()
-            .unwrap_or_else(|| vec![u32::MAX]);
+        let country = e.countries.iter().map(|c| sort_key(&countries::display_name(c, lang), lang)).min().unwrap_or_else(|| vec![u32::MAX]);
         (country, e.kind, sort_key(e.name.get(lang), lang))
     };
     let keys: Vec<_> = entries.iter().map(key).collect();

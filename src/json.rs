@@ -103,7 +103,11 @@ pub fn syntax_error(text: &str) -> Option<(usize, usize, SyntaxError)> {
     let mut scan = Scan { bytes: text.as_bytes(), at: 0 };
     let result = scan.value().and_then(|()| {
         scan.space();
-        if scan.at < scan.bytes.len() { Err(SyntaxError::TrailingCharacters) } else { Ok(()) }
+        if scan.at < scan.bytes.len() {
+            Err(SyntaxError::TrailingCharacters)
+        } else {
+            Ok(())
+        }
     });
     let error = result.err()?;
     let before = &text[..scan.at.min(text.len())];

@@ -171,7 +171,12 @@ fn office_item(data: &Dataset, o: &Office, level: u8, lang: Lang) -> String {
         .flatten()
         .collect::<Vec<_>>()
         .join(" · ");
-    let mut out = format!("<li><h{level}>{}</h{level}><p class=\"meta\">{}</p><p>{}</p>", text(o.name.get(lang)), text(&meta), text(o.description.get(lang)));
+    let mut out = format!(
+        "<li><h{level}>{}</h{level}><p class=\"meta\">{}</p><p>{}</p>",
+        text(o.name.get(lang)),
+        text(&meta),
+        text(o.description.get(lang))
+    );
     if let Some(since) = &o.since {
         let _ = write!(out, "<p class=\"meta\">{} {}</p>", s.since, text(since));
     }

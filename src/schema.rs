@@ -67,12 +67,8 @@ pub const PRESENCE_KINDS: &[&str] = &["office", "scout"];
 
 use FieldKind::*;
 
-const COUNTRY: &[Field] = &[
-    field("code", CountryCode, true),
-    field("region", Choice(REGIONS), true),
-    field("summary", Text, true),
-    field("source", Link, true),
-];
+const COUNTRY: &[Field] =
+    &[field("code", CountryCode, true), field("region", Choice(REGIONS), true), field("summary", Text, true), field("source", Link, true)];
 const ORGANISATION: &[Field] = &[
     field("id", Id, true),
     field("name", Text, true),
@@ -123,14 +119,8 @@ const ACTIVITY: &[Field] = &[
 pub const HEAD_KEYS: [&str; 4] = ["$schema", "schema_version", "source", "updated"];
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 6] = [
-        RecordKind::Country,
-        RecordKind::Organisation,
-        RecordKind::Office,
-        RecordKind::Group,
-        RecordKind::Event,
-        RecordKind::Activity,
-    ];
+    pub const ALL: [RecordKind; 6] =
+        [RecordKind::Country, RecordKind::Organisation, RecordKind::Office, RecordKind::Group, RecordKind::Event, RecordKind::Activity];
 
     /// The file's key for this kind's list: `countries`, `offices`, …
     pub fn key(self) -> &'static str {

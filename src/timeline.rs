@@ -71,9 +71,7 @@ impl Timeline {
             .filter(|&&i| words.iter().all(|w| self.haystacks[i][lang.index()].contains(w.as_str())))
             .map(|&i| &data.events[i])
             .filter(|e| filter.country.as_ref().is_none_or(|c| e.countries.contains(c)))
-            .filter(|e| {
-                filter.region.is_none_or(|r| e.countries.iter().any(|c| data.country(c).is_some_and(|c| c.region == r)))
-            })
+            .filter(|e| filter.region.is_none_or(|r| e.countries.iter().any(|c| data.country(c).is_some_and(|c| c.region == r))))
             .collect()
     }
 }
@@ -91,10 +89,8 @@ pub fn format_date(date: &str, lang: Lang) -> String {
 }
 
 pub fn month_name(month: u32, lang: Lang) -> &'static str {
-    const EN: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-        "December",
-    ];
+    const EN: [&str; 12] =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
     const SV: [&str; 12] =
         ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
     let i = (month as usize).wrapping_sub(1);

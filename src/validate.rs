@@ -34,15 +34,27 @@ pub const FILE_NAME: &str = "initiative.json";
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadError {
     Empty,
-    Syntax { line: usize, column: usize, detail: SyntaxError },
+    Syntax {
+        line: usize,
+        column: usize,
+        detail: SyntaxError,
+    },
     NotAnObject,
-    NewerSchema { found: u64 },
+    NewerSchema {
+        found: u64,
+    },
     BadSchemaVersion,
     /// The server answered with an HTTP error status.
-    Http { status: u16 },
+    Http {
+        status: u16,
+    },
     /// The request failed or did not finish in time.
-    Network { detail: String },
-    Timeout { seconds: u32 },
+    Network {
+        detail: String,
+    },
+    Timeout {
+        seconds: u32,
+    },
 }
 
 /// What is wrong with one field of one record.
@@ -55,7 +67,10 @@ pub enum Reason {
     /// The field holds something else than it should.
     WrongType(Expected),
     /// The field is not one of the words it may be.
-    NotOneOf { value: String, allowed: &'static [&'static str] },
+    NotOneOf {
+        value: String,
+        allowed: &'static [&'static str],
+    },
     /// An id with other characters than `a-z`, `0-9` and `-`, or longer than 64.
     BadId(String),
     UnknownCountryCode(String),
@@ -162,5 +177,3 @@ pub fn read_json<J: Json>(root: &J) -> Result<Loaded, LoadError> {
     let dataset = reader.read(root, schema_version);
     Ok(Loaded { dataset, problems: reader.problems })
 }
-
-

@@ -58,7 +58,10 @@ fn no_invented_linkedin_addresses_and_https_only() {
 #[test]
 fn every_record_names_its_source() {
     let data = read_dataset(SHIPPED).unwrap().dataset;
-    let sources = data.countries.iter().map(|c| &c.source)
+    let sources = data
+        .countries
+        .iter()
+        .map(|c| &c.source)
         .chain(data.organisations.iter().map(|o| &o.source))
         .chain(data.offices.iter().map(|o| &o.source))
         .chain(data.groups.iter().map(|g| &g.source))
@@ -141,10 +144,7 @@ fn a_reference_to_a_missing_organisation_is_reported_and_dropped() {
     let mut v = shipped();
     v["offices"][0]["organisation"] = json!("nobody");
     let loaded = read_dataset(&v.to_string()).unwrap();
-    assert_eq!(
-        loaded.problems[0].to_string(),
-        "initiative.json: offices[0].organisation: 'nobody' is not one of the file's organisations"
-    );
+    assert_eq!(loaded.problems[0].to_string(), "initiative.json: offices[0].organisation: 'nobody' is not one of the file's organisations");
     assert_eq!(loaded.dataset.offices[0].organisation, None);
 }
 
@@ -190,8 +190,8 @@ fn whole_file_errors() {
 fn the_json_schema_agrees_with_the_app() {
     use innovation_atlas::dataset::Region;
     let schema: Value = serde_json::from_str(include_str!("../public/data/initiative.schema.json")).unwrap();
-    let regions: Vec<&str> = schema["$defs"]["country"]["properties"]["region"]["enum"]
-        .as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    let regions: Vec<&str> =
+        schema["$defs"]["country"]["properties"]["region"]["enum"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
     let app: Vec<&str> = Region::ALL.iter().map(|r| r.code()).collect();
     assert_eq!(regions, app);
     assert_eq!(schema["properties"]["schema_version"]["const"], json!(SCHEMA_VERSION));
@@ -208,10 +208,13 @@ fn activities_are_checked_like_every_record() {
     ]);
     let loaded = read_dataset(&v.to_string()).unwrap();
     let m: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
-    assert_eq!(m, [
-        "initiative.json: activities[0].months[1]: 13 is not a month (1–12)",
-        "initiative.json: activities[1].url: 'http://example.org/' is not an https link and is not shown as a link",
-    ]);
+    assert_eq!(
+        m,
+        [
+            "initiative.json: activities[0].months[1]: 13 is not a month (1–12)",
+            "initiative.json: activities[1].url: 'http://example.org/' is not an https link and is not shown as a link",
+        ]
+    );
     assert_eq!(loaded.dataset.activities.len(), 1);
     assert_eq!(loaded.dataset.activities[0].url, None);
 }

@@ -90,10 +90,7 @@ fn entries_sort_by_country_name_in_the_current_language() {
         names(&d, &f, Lang::En),
         ["Brazil", "China", "France", "Germany", "India", "Israel", "Japan", "South Korea", "United States"]
     );
-    assert_eq!(
-        names(&d, &f, Lang::Sv),
-        ["Brasilien", "Frankrike", "Indien", "Israel", "Japan", "Kina", "Sydkorea", "Tyskland", "USA"]
-    );
+    assert_eq!(names(&d, &f, Lang::Sv), ["Brasilien", "Frankrike", "Indien", "Israel", "Japan", "Kina", "Sydkorea", "Tyskland", "USA"]);
 }
 
 /// Every option's count, under every combination of the other filters, is exactly what
@@ -175,7 +172,10 @@ fn the_timeline_is_ordered_and_filtered() {
     assert_eq!(all.len(), data.events.len());
     let dates: Vec<&str> = all.iter().map(|e| e.date.as_str()).collect();
     assert_eq!(dates.first(), Some(&"2009"));
-    assert!(dates.windows(2).all(|w| innovation_atlas::timeline::date_key(w[0]) <= innovation_atlas::timeline::date_key(w[1])), "{dates:?}");
+    assert!(
+        dates.windows(2).all(|w| innovation_atlas::timeline::date_key(w[0]) <= innovation_atlas::timeline::date_key(w[1])),
+        "{dates:?}"
+    );
     let europe = events(&data, &Filter { region: Some(Region::Europe), ..Filter::default() }, Lang::En);
     assert_eq!(europe.iter().map(|e| e.date.as_str()).collect::<Vec<_>>(), ["2017-01-31", "2017-11", "2019-06"]);
     let offices_only = events(&data, &Filter { kind: Some(Kind::Office), ..Filter::default() }, Lang::En);

@@ -203,7 +203,9 @@ fn what_changed_lists_added_changed_and_removed_records_field_by_field() {
         .records
         .iter()
         .find_map(|r| match r {
-            RecordChange::Changed { kind: Office, index, fields } if *index == tokyo => Some(fields.iter().map(|f| f.field.as_str()).collect()),
+            RecordChange::Changed { kind: Office, index, fields } if *index == tokyo => {
+                Some(fields.iter().map(|f| f.field.as_str()).collect())
+            }
             _ => None,
         })
         .unwrap();

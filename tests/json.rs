@@ -31,7 +31,12 @@ fn every_broken_text_is_found_where_serde_json_finds_it() {
         // serde_json counts columns in bytes; ours in characters (what an editor sees).
         let line_text = text.lines().nth(line - 1).unwrap_or("");
         let bytes = line_text.char_indices().nth(column - 1).map_or(line_text.len(), |(i, _)| i) + 1;
-        assert!(bytes.abs_diff(serde.column()) <= 1, "{text:?}: ours {line}:{column} ({bytes} bytes), serde_json {}:{}", serde.line(), serde.column());
+        assert!(
+            bytes.abs_diff(serde.column()) <= 1,
+            "{text:?}: ours {line}:{column} ({bytes} bytes), serde_json {}:{}",
+            serde.line(),
+            serde.column()
+        );
     }
 }
 

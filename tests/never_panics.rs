@@ -24,7 +24,16 @@ fn any_json() -> impl Strategy<Value = Value> {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
             prop::collection::vec(
-                (prop_oneof![Just("id".to_string()), Just("en".to_string()), Just("sv".to_string()), Just("code".to_string()), "[a-z_]{1,8}"], inner),
+                (
+                    prop_oneof![
+                        Just("id".to_string()),
+                        Just("en".to_string()),
+                        Just("sv".to_string()),
+                        Just("code".to_string()),
+                        "[a-z_]{1,8}"
+                    ],
+                    inner
+                ),
                 0..6
             )
             .prop_map(|kv| Value::Object(kv.into_iter().collect::<Map<_, _>>())),

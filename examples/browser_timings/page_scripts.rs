@@ -166,7 +166,6 @@ pub(crate) const READ_VISIT: &str = "const b = window.__bench; return {
 };";
 
 /// Two frames and a short pause: lets the page finish what it started.
-pub(crate) const SETTLE: &str =
-    "return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 150))));";
+pub(crate) const SETTLE: &str = "return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 150))));";
 
 pub(crate) const BACKSPACE: &str = "\u{E003}";

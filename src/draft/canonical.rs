@@ -55,10 +55,8 @@ fn record_list(kind: RecordKind, list: &Value) -> String {
         .iter()
         .map(|record| match record {
             Value::Object(fields) => {
-                let lines: Vec<String> = ordered(fields, &known)
-                    .into_iter()
-                    .map(|(k, v)| format!("      {}: {}", string(k), value_at(v, 3)))
-                    .collect();
+                let lines: Vec<String> =
+                    ordered(fields, &known).into_iter().map(|(k, v)| format!("      {}: {}", string(k), value_at(v, 3))).collect();
                 if lines.is_empty() {
                     "    {}".to_string()
                 } else {

@@ -95,8 +95,5 @@ fn record_fields(kind: RecordKind, before: Option<&Value>, after: Option<&Value>
             names.push(key);
         }
     }
-    names
-        .iter()
-        .filter_map(|name| field_change(name, before.and_then(|b| b.get(name)), after.and_then(|a| a.get(name))))
-        .collect()
+    names.iter().filter_map(|name| field_change(name, before.and_then(|b| b.get(name)), after.and_then(|a| a.get(name)))).collect()
 }

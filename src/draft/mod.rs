@@ -37,12 +37,28 @@ pub const STORAGE_KEY_TEXT: &str = "innovation-atlas:draft:text";
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 enum Op {
     /// A record's field set (None: removed).
-    Field { kind: RecordKind, index: usize, field: String, value: Option<Value> },
+    Field {
+        kind: RecordKind,
+        index: usize,
+        field: String,
+        value: Option<Value>,
+    },
     /// A field outside the records set (None: removed).
-    Head { key: String, value: Option<Value> },
+    Head {
+        key: String,
+        value: Option<Value>,
+    },
     /// A record put at `index`; `origin` is its place in the file as opened, if it has one.
-    Insert { kind: RecordKind, index: usize, record: Value, origin: Option<usize> },
-    Remove { kind: RecordKind, index: usize },
+    Insert {
+        kind: RecordKind,
+        index: usize,
+        record: Value,
+        origin: Option<usize>,
+    },
+    Remove {
+        kind: RecordKind,
+        index: usize,
+    },
 }
 
 /// What one undo takes back: the changes as made, and the ones that undo them.

@@ -12,7 +12,7 @@ use crate::schema::{Field, FieldKind, RecordKind};
 
 use super::choice::Choice;
 use super::labels::{choice_label, field_label, https_form, problem_message};
-use super::lists::{CountryChecks, MonthChecks, OrganisationList, CountrySelect};
+use super::lists::{CountryChecks, CountrySelect, MonthChecks, OrganisationList};
 use super::state::Editor;
 use super::text::t;
 
@@ -124,7 +124,9 @@ fn SingleField(kind: RecordKind, index: usize, field: &'static Field) -> impl In
             }
             .into_any()
         }
-        FieldKind::CountryRef => view! { <CountrySelect id=id.clone() kind=kind index=index field=field described=described invalid=invalid/> }.into_any(),
+        FieldKind::CountryRef => {
+            view! { <CountrySelect id=id.clone() kind=kind index=index field=field described=described invalid=invalid/> }.into_any()
+        }
         FieldKind::CountryCode => {
             let options = Signal::derive(move || {
                 let mut all: Vec<(String, String)> =
@@ -218,7 +220,10 @@ fn LanguageInput(kind: RecordKind, index: usize, field: &'static Field, lang: La
     let error_id = format!("{id}-error");
     let other = if lang == Lang::En { Lang::Sv } else { Lang::En };
     let value = Signal::derive(move || {
-        editor.field(kind, index, field.name).and_then(|v| v.get(lang.code()).and_then(Value::as_str).map(str::to_string)).unwrap_or_default()
+        editor
+            .field(kind, index, field.name)
+            .and_then(|v| v.get(lang.code()).and_then(Value::as_str).map(str::to_string))
+            .unwrap_or_default()
     });
     let problems = Signal::derive(move || field_problems(editor, kind, index, field.name, Some(lang)));
     let described = {

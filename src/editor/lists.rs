@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::dataset::Lang;
-use crate::draft::Draft;
 use crate::draft::problems::Severity;
+use crate::draft::Draft;
 use crate::schema::{Field, RecordKind};
 
 use super::choice::Choice;
@@ -28,7 +28,9 @@ pub fn by_name(
 ) -> Memo<Vec<(String, String)>> {
     let unsorted = Memo::new(move |_| {
         revision.track();
-        draft.with_value(|d| d.as_ref().map(|d| d.current().records(kind).iter().filter_map(|r| read(r, lang)).collect::<Vec<_>>())).unwrap_or_default()
+        draft
+            .with_value(|d| d.as_ref().map(|d| d.current().records(kind).iter().filter_map(|r| read(r, lang)).collect::<Vec<_>>()))
+            .unwrap_or_default()
     });
     Memo::new(move |_| {
         let mut all = unsorted.get();
@@ -84,7 +86,13 @@ pub fn CountrySelect(
 
 /// A group of check boxes: `options` (value, label), checked as the field's list holds them.
 #[component]
-fn Checks(kind: RecordKind, index: usize, field: &'static Field, #[prop(into)] options: Signal<Vec<(String, String)>>, numbers: bool) -> impl IntoView {
+fn Checks(
+    kind: RecordKind,
+    index: usize,
+    field: &'static Field,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    numbers: bool,
+) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let id = format!("field-{}", field.name);
     let error_id = format!("{id}-error");
@@ -166,13 +174,17 @@ pub fn OrganisationList(kind: RecordKind, index: usize, field: &'static Field) -
         let value = (!list.is_empty()).then(|| Value::Array(list.into_iter().map(Value::String).collect()));
         editor.change(|d| d.set_field(kind, index, field.name, value));
     };
-    let name_of = move |id: &str| editor.organisations.with(|all| all.iter().find(|(i, _)| i == id).map(|(_, n)| n.clone())).unwrap_or_else(|| id.to_string());
+    let name_of = move |id: &str| {
+        editor.organisations.with(|all| all.iter().find(|(i, _)| i == id).map(|(_, n)| n.clone())).unwrap_or_else(|| id.to_string())
+    };
     let chosen_now = Memo::new(move |_| words(editor, kind, index, field.name));
     let chosen = move || chosen_now.get();
     let own = Memo::new(move |_| editor.field(kind, index, "id").and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default());
     let addable = Memo::new(move |_| {
         let chosen = chosen_now.get();
-        own.with(|own| editor.organisations.with(|all| all.iter().filter(|(i, _)| !chosen.contains(i) && i != own).cloned().collect::<Vec<_>>()))
+        own.with(|own| {
+            editor.organisations.with(|all| all.iter().filter(|(i, _)| !chosen.contains(i) && i != own).cloned().collect::<Vec<_>>())
+        })
     });
     let described = {
         let error_id = error_id.clone();

@@ -49,7 +49,11 @@ pub fn RecordList() -> impl IntoView {
                         .enumerate()
                         .filter(|(_, record)| query.is_empty() || fold(&haystack(kind, record)).contains(&query))
                         .filter(|(i, _)| shows(show, flags.get(i)))
-                        .map(|(index, record)| Row { index, label: record_label(kind, record, lang), problems: flags.get(&index).map_or(0, |f| f.problems) })
+                        .map(|(index, record)| Row {
+                            index,
+                            label: record_label(kind, record, lang),
+                            problems: flags.get(&index).map_or(0, |f| f.problems),
+                        })
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -116,7 +120,8 @@ fn KindButton(kind: RecordKind) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let lang = editor.lang;
     let count = move || editor.with(|d| d.current().records(kind).len()).unwrap_or(0);
-    let problems = move || editor.found.with(|f| f.iter().filter(|f| matches!(&f.place, Place::Record { kind: k, .. } if *k == kind)).count());
+    let problems =
+        move || editor.found.with(|f| f.iter().filter(|f| matches!(&f.place, Place::Record { kind: k, .. } if *k == kind)).count());
     let current = move || if editor.kind.get() == kind { "true" } else { "false" };
     let choose = move |_| {
         editor.kind.set(kind);

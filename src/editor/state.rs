@@ -221,9 +221,13 @@ impl Editor {
     /// The problems of one record (tracked), worst first.
     pub fn problems_of(self, kind: RecordKind, index: usize) -> Vec<Found> {
         use crate::draft::problems::Place;
-        let mut out: Vec<Found> = self
-            .found
-            .with(|found| found.iter().filter(|f| matches!(&f.place, Place::Record { kind: k, index: i, .. } if *k == kind && *i == index)).cloned().collect());
+        let mut out: Vec<Found> = self.found.with(|found| {
+            found
+                .iter()
+                .filter(|f| matches!(&f.place, Place::Record { kind: k, index: i, .. } if *k == kind && *i == index))
+                .cloned()
+                .collect()
+        });
         out.sort_by_key(|f| f.severity);
         out
     }

@@ -35,7 +35,10 @@ fn SummaryItem(found: Found) -> impl IntoView {
     let message = problem_message(&found.problem.reason, lang);
     let (label, target) = match &found.place {
         Place::Record { kind, index, field, lang: text_lang } => {
-            let record = editor.with_untracked(|d| d.current().record(*kind, *index).map(|r| record_label(*kind, r, lang))).flatten().unwrap_or_default();
+            let record = editor
+                .with_untracked(|d| d.current().record(*kind, *index).map(|r| record_label(*kind, r, lang)))
+                .flatten()
+                .unwrap_or_default();
             let field_name = field.as_deref().map(|f| field_label(*kind, f, lang)).unwrap_or_default();
             let label = [record, field_name.to_string()].into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" — ");
             (label, Some((*kind, *index, field_id(field.as_deref(), *text_lang))))

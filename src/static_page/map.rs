@@ -41,10 +41,10 @@ pub fn map_section(data: &Dataset, world: &World, lang: Lang) -> String {
 
 /// The side panel beside the map: the countries to choose from, as links to their entries.
 pub fn choose_country(data: &Dataset, lang: Lang) -> String {
-    let mut names: Vec<(String, &str)> =
-        data.countries.iter().map(|c| (countries::display_name(&c.code, lang), c.code.as_str())).collect();
+    let mut names: Vec<(String, &str)> = data.countries.iter().map(|c| (countries::display_name(&c.code, lang), c.code.as_str())).collect();
     names.sort_by_key(|(name, _)| crate::text::sort_key(name, lang));
-    let mut out = format!("<div class=\"side-panel\"><div class=\"choose-country\"><p>{}</p><ul class=\"country-choices\">", t(lang).choose_country);
+    let mut out =
+        format!("<div class=\"side-panel\"><div class=\"choose-country\"><p>{}</p><ul class=\"country-choices\">", t(lang).choose_country);
     for (name, code) in names {
         let _ = write!(out, "<li><a href=\"#country-{code}\" target=\"_self\">{}</a></li>", crate::html::text(&name));
     }

@@ -46,10 +46,7 @@ pub fn pages(template: &str, json: &str) -> Result<Vec<(&'static str, String)>, 
         let messages: Vec<String> = loaded.problems.iter().map(|p| p.message(Lang::En)).collect();
         return Err(messages.join("\n"));
     }
-    Lang::ALL
-        .into_iter()
-        .map(|lang| Ok((file_name(lang), page(template, &loaded.dataset, world(), lang)?)))
-        .collect()
+    Lang::ALL.into_iter().map(|lang| Ok((file_name(lang), page(template, &loaded.dataset, world(), lang)?))).collect()
 }
 
 /// One language's page: the template with its language, title, description and content.
@@ -100,11 +97,8 @@ fn body(data: &Dataset, world: &World, lang: Lang) -> String {
         let _ = write!(out, " data-{}=\"{}\"", why.code(), attr(&app_unavailable(why, updated, lang)));
     }
     out.push_str("></p>");
-    let _ = write!(
-        out,
-        "<noscript><p class=\"app-status\">{}</p></noscript>",
-        text(&app_unavailable(Unavailable::NoScript, updated, lang))
-    );
+    let _ =
+        write!(out, "<noscript><p class=\"app-status\">{}</p></noscript>", text(&app_unavailable(Unavailable::NoScript, updated, lang)));
     out.push_str("<div id=\"atlas\"><div id=\"static-content\">");
     // The same layout as the app's: the map, and beside it (or after it, on a phone) the panel.
     out.push_str("<div class=\"atlas-view\">");

@@ -89,9 +89,7 @@ fn reveal_in_stages(ready: Memo<bool>) -> ReadSignal<Stage> {
                         Stage::Map => advance(ready, set_stage, Stage::Directory),
                         // One task more: the directory's first rows fill up to a page first
                         // (ui/paging.rs), so nothing below them moves once it shows.
-                        Stage::Directory => {
-                            set_timeout(move || advance(ready, set_stage, Stage::All), std::time::Duration::ZERO)
-                        }
+                        Stage::Directory => set_timeout(move || advance(ready, set_stage, Stage::All), std::time::Duration::ZERO),
                         Stage::Nothing | Stage::All => {}
                     }
                 }

@@ -67,13 +67,9 @@ pub fn CountryDetails() -> impl IntoView {
 }
 
 fn focus_in_field() -> bool {
-    document()
-        .active_element()
-        .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
+    document().active_element().is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
 }
 
 /// Lists in the details show this many records; the rest are in the directory below, which is
 /// narrowed to the country. Keeps selecting a country quick with a very large dataset.
 const DETAILS_PAGE: usize = 10;
-
-

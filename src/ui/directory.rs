@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use crate::countries;
 use crate::dataset::{Lang, Region};
 use crate::directory::{Counts, Entry, Kind};
-use crate::render::{entry_card, Controls};
 use crate::i18n::{kind_name, region_name, result_count, t};
+use crate::render::{entry_card, Controls};
 
 use super::paging::{Paging, ShowMore};
 use super::state::{AppState, History};
@@ -100,12 +100,9 @@ fn Filters() -> impl IntoView {
     let region_value = Memo::new(move |_| state.view.with(|v| v.filter.region.map(|r| r.code()).unwrap_or("")).to_string());
     let org_value = Memo::new(move |_| state.view.with(|v| v.filter.org.clone().unwrap_or_default()));
     // The options change with the data or the language only; their counts update in place.
-    let kind_options = move || {
-        Kind::ALL.into_iter().map(|k| (k.code().to_string(), kind_name(k, lang).to_string())).collect::<Vec<_>>()
-    };
-    let region_options = move || {
-        Region::ALL.into_iter().map(|r| (r.code().to_string(), region_name(r, lang).to_string())).collect::<Vec<_>>()
-    };
+    let kind_options = move || Kind::ALL.into_iter().map(|k| (k.code().to_string(), kind_name(k, lang).to_string())).collect::<Vec<_>>();
+    let region_options =
+        move || Region::ALL.into_iter().map(|r| (r.code().to_string(), region_name(r, lang).to_string())).collect::<Vec<_>>();
     let org_options = move || {
         let Some(ready) = state.ready() else { return vec![] };
         ready.directory.coordinators.iter().map(|(id, name)| (id.clone(), short_name(name.get(lang)).to_string())).collect::<Vec<_>>()
@@ -259,7 +256,6 @@ fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
     use wasm_bindgen::JsCast;
     ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()?
 }
-
 
 #[component]
 fn CopyLink() -> impl IntoView {

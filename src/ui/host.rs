@@ -59,9 +59,7 @@ pub fn listen(state: AppState) {
 
 /// `{type: "innovation-atlas:host", view, lang, start, link}`, or None for anything else.
 fn read_host_message(data: &JsValue) -> Option<(String, HostLink)> {
-    let text = |key: &str, max: usize| {
-        js_sys::Reflect::get(data, &key.into()).ok()?.as_string().filter(|s| s.len() <= max)
-    };
+    let text = |key: &str, max: usize| js_sys::Reflect::get(data, &key.into()).ok()?.as_string().filter(|s| s.len() <= max);
     if text("type", 64)? != "innovation-atlas:host" {
         return None;
     }

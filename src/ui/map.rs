@@ -29,7 +29,6 @@ pub(super) fn country_dom_id(code: &str) -> String {
     format!("map-country-{code}")
 }
 
-
 #[component]
 pub fn WorldMap() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -55,7 +54,10 @@ pub fn WorldMap() -> impl IntoView {
     // The one country in the tab order (roving tab stop).
     let active = RwSignal::new(None::<String>);
     let tab_stop = Memo::new(move |_| {
-        active.get().or_else(|| selected.get().filter(|s| priority.with(|p| p.contains(s)))).or_else(|| priority.with(|p| p.first().cloned()))
+        active
+            .get()
+            .or_else(|| selected.get().filter(|s| priority.with(|p| p.contains(s))))
+            .or_else(|| priority.with(|p| p.first().cloned()))
     });
     let tooltip = RwSignal::new(None::<String>);
 

@@ -31,7 +31,11 @@ impl Paging {
         let asked = RwSignal::new((0, first));
         let limit = Memo::new(move |_| {
             let (change, rows) = asked.get();
-            if change == changes.get() { rows } else { first }
+            if change == changes.get() {
+                rows
+            } else {
+                first
+            }
         });
         // Fills up to a page once the screenful is painted, unless the list changed again.
         Effect::new(move || {

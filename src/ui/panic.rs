@@ -20,11 +20,7 @@ pub fn install_hook() {
 
 fn show_crash_alert() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let lang = document
-        .document_element()
-        .and_then(|e| e.get_attribute("lang"))
-        .map(|l| Lang::from_browser(&l))
-        .unwrap_or_default();
+    let lang = document.document_element().and_then(|e| e.get_attribute("lang")).map(|l| Lang::from_browser(&l)).unwrap_or_default();
     let Ok(alert) = document.create_element("div") else { return };
     alert.set_class_name("alert crash");
     let _ = alert.set_attribute("role", "alert");

@@ -26,28 +26,21 @@ pub fn focus_without_scrolling(el: &web_sys::Element) {
 pub fn bring_into_view(el: &web_sys::Element) {
     let target = el.clone();
     // Called once (the observer's first report), then freed.
-    let callback = Closure::once_into_js(
-        move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
-            observer.disconnect();
-            let fully_visible = entries
-                .get(0)
-                .dyn_into::<web_sys::IntersectionObserverEntry>()
-                .is_ok_and(|e| e.intersection_ratio() >= 0.99);
-            if !fully_visible {
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Start);
-                options.set_behavior(if reduced_motion() { web_sys::ScrollBehavior::Auto } else { web_sys::ScrollBehavior::Smooth });
-                target.scroll_into_view_with_scroll_into_view_options(&options);
-            }
-        },
-    );
+    let callback = Closure::once_into_js(move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+        observer.disconnect();
+        let fully_visible = entries.get(0).dyn_into::<web_sys::IntersectionObserverEntry>().is_ok_and(|e| e.intersection_ratio() >= 0.99);
+        if !fully_visible {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Start);
+            options.set_behavior(if reduced_motion() { web_sys::ScrollBehavior::Auto } else { web_sys::ScrollBehavior::Smooth });
+            target.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
     if let Ok(observer) = web_sys::IntersectionObserver::new(callback.unchecked_ref()) {
         observer.observe(el);
     }
 }
 
 fn reduced_motion() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
-        .is_some_and(|m| m.matches())
+    web_sys::window().and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten()).is_some_and(|m| m.matches())
 }

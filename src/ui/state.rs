@@ -253,9 +253,7 @@ impl AppState {
         self.update_view(History::Replace, |v| v.filter.country = None);
         let target = self.return_focus.try_update_value(|t| t.take()).flatten();
         request_animation_frame(move || {
-            let target = target
-                .filter(|t| t.is_connected())
-                .or_else(|| document().get_element_by_id("directory-heading"));
+            let target = target.filter(|t| t.is_connected()).or_else(|| document().get_element_by_id("directory-heading"));
             if let Some(el) = target {
                 crate::browser::focus(&el);
             }
@@ -304,4 +302,3 @@ impl AppState {
         }
     }
 }
-

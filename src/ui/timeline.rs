@@ -22,7 +22,9 @@ pub fn TimelineSection() -> impl IntoView {
     let items = Memo::new(move |_| {
         let Some(ready) = state.ready() else { return vec![] };
         state.settled_view.with(|v| {
-            ready.timeline.events(&ready.loaded.dataset, &v.filter, lang)
+            ready
+                .timeline
+                .events(&ready.loaded.dataset, &v.filter, lang)
                 .into_iter()
                 .map(|e| (e.date.clone(), timeline_item(e, lang)))
                 .collect::<Vec<_>>()
@@ -32,7 +34,8 @@ pub fn TimelineSection() -> impl IntoView {
     let paging = Paging::new(items, TIMELINE_PAGE, TIMELINE_FIRST);
     // The axis spans the years of all facts, so positions do not jump as filters change.
     let span = Memo::new(move |_| {
-        let years: Vec<u32> = state.ready().map(|r| r.loaded.dataset.events.iter().map(|e| date_key(&e.date).0).collect()).unwrap_or_default();
+        let years: Vec<u32> =
+            state.ready().map(|r| r.loaded.dataset.events.iter().map(|e| date_key(&e.date).0).collect()).unwrap_or_default();
         (years.iter().min().copied().unwrap_or(2000), years.iter().max().copied().unwrap_or(2020))
     });
     let position = move |date: &str| {

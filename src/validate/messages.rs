@@ -4,8 +4,8 @@
 use std::fmt;
 
 use super::{Expected, LoadError, Problem, Reason, FILE_NAME};
-use crate::json::SyntaxError;
 use crate::dataset::{Lang, SCHEMA_VERSION};
+use crate::json::SyntaxError;
 
 impl LoadError {
     pub fn message(&self, lang: Lang) -> String {
@@ -22,12 +22,12 @@ impl LoadError {
             }
             NotAnObject if sv => format!("{FILE_NAME}: filen måste vara ett JSON-objekt {{ … }}."),
             NotAnObject => format!("{FILE_NAME}: the file must be a JSON object {{ … }}."),
-            NewerSchema { found } if sv => format!(
-                "{FILE_NAME}: schema_version: {found} är nyare än appen förstår ({SCHEMA_VERSION}). Uppdatera appen."
-            ),
-            NewerSchema { found } => format!(
-                "{FILE_NAME}: schema_version: {found} is newer than this app understands ({SCHEMA_VERSION}). Update the app."
-            ),
+            NewerSchema { found } if sv => {
+                format!("{FILE_NAME}: schema_version: {found} är nyare än appen förstår ({SCHEMA_VERSION}). Uppdatera appen.")
+            }
+            NewerSchema { found } => {
+                format!("{FILE_NAME}: schema_version: {found} is newer than this app understands ({SCHEMA_VERSION}). Update the app.")
+            }
             BadSchemaVersion if sv => format!("{FILE_NAME}: schema_version: saknas eller är inte ett heltal."),
             BadSchemaVersion => format!("{FILE_NAME}: schema_version: missing or not a whole number."),
             Http { status } if sv => format!("{FILE_NAME} kunde inte hämtas: servern svarade {status}."),

@@ -33,15 +33,12 @@ impl Reader {
 
         dataset.countries = self.records(root, RecordKind::Country, |r, path, c: &mut Country| r.check_country(path, c));
         let priority: HashSet<String> = dataset.countries.iter().map(|c| c.code.clone()).collect();
-        dataset.organisations =
-            self.records(root, RecordKind::Organisation, |r, path, o: &mut Organisation| r.check_organisation(path, o));
+        dataset.organisations = self.records(root, RecordKind::Organisation, |r, path, o: &mut Organisation| r.check_organisation(path, o));
         let orgs: HashSet<String> = dataset.organisations.iter().map(|o| o.id.clone()).collect();
         for (i, org) in dataset.organisations.iter_mut().enumerate() {
             self.keep_known_orgs(&format!("organisations[{i}].member_of"), &mut org.member_of, &orgs);
         }
-        dataset.offices = self.records(root, RecordKind::Office, |r, path, o: &mut Office| {
-            r.check_office(path, o, &priority, &orgs)
-        });
+        dataset.offices = self.records(root, RecordKind::Office, |r, path, o: &mut Office| r.check_office(path, o, &priority, &orgs));
         dataset.groups = self.records(root, RecordKind::Group, |r, path, g: &mut Group| r.check_group(path, g, &priority));
         dataset.events = self.records(root, RecordKind::Event, |r, path, e: &mut Event| r.check_event(path, e, &priority));
         dataset.activities =
@@ -180,7 +177,8 @@ impl Reader {
     }
 
     fn check_office(&mut self, path: &str, o: &mut Office, priority: &HashSet<String>, orgs: &HashSet<String>) -> bool {
-        if !self.claim_id(&format!("{path}.id"), &o.id) || !self.check_country_code(&format!("{path}.country"), &o.country, Some(priority)) {
+        if !self.claim_id(&format!("{path}.id"), &o.id) || !self.check_country_code(&format!("{path}.country"), &o.country, Some(priority))
+        {
             return false;
         }
         if let Some(org) = o.organisation.as_deref() {
@@ -208,10 +206,7 @@ impl Reader {
             self.problem(path, Reason::Empty, false);
             return false;
         }
-        codes
-            .iter()
-            .enumerate()
-            .all(|(i, code)| self.check_country_code(&format!("{path}[{i}]"), code, Some(priority)))
+        codes.iter().enumerate().all(|(i, code)| self.check_country_code(&format!("{path}[{i}]"), code, Some(priority)))
     }
 
     fn check_group(&mut self, path: &str, g: &mut Group, priority: &HashSet<String>) -> bool {
@@ -225,13 +220,7 @@ impl Reader {
         true
     }
 
-    fn check_activity(
-        &mut self,
-        path: &str,
-        a: &mut Activity,
-        priority: &HashSet<String>,
-        orgs: &HashSet<String>,
-    ) -> bool {
+    fn check_activity(&mut self, path: &str, a: &mut Activity, priority: &HashSet<String>, orgs: &HashSet<String>) -> bool {
         if !self.claim_id(&format!("{path}.id"), &a.id) {
             return false;
         }

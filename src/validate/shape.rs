@@ -58,12 +58,9 @@ fn wrong<J: Json>(kind: FieldKind, value: &J) -> Option<Reason> {
             Some(v) if !allowed.contains(&v.as_str()) => Some(Reason::NotOneOf { value: v, allowed }),
             Some(_) => None,
         },
-        FieldKind::Id
-        | FieldKind::CountryCode
-        | FieldKind::Link
-        | FieldKind::Date
-        | FieldKind::CountryRef
-        | FieldKind::OrganisationRef => (!words(value)).then_some(Reason::WrongType(Expected::Words)),
+        FieldKind::Id | FieldKind::CountryCode | FieldKind::Link | FieldKind::Date | FieldKind::CountryRef | FieldKind::OrganisationRef => {
+            (!words(value)).then_some(Reason::WrongType(Expected::Words))
+        }
         FieldKind::CountryRefs { .. } | FieldKind::OrganisationRefs => {
             let ok = value.items().is_some_and(|items| items.iter().all(words));
             (!ok).then_some(Reason::WrongType(Expected::ListOfWords))

@@ -135,9 +135,16 @@ fn remove_abandoned_scratch() {
 /// argument, or a phone emulation (`mobileEmulation`), when not null.
 fn chromium_capabilities(window_size: serde_json::Value, mobile: serde_json::Value) -> serde_json::Value {
     let mut args = vec![
-        json!("--headless=new"), json!("--no-sandbox"), json!("--disable-gpu"), json!("--disable-dev-shm-usage"),
-        json!("--disable-background-networking"), json!("--disable-component-update"), json!("--disable-sync"),
-        json!("--no-first-run"), json!("--disable-quic"), json!("--lang=en-GB"),
+        json!("--headless=new"),
+        json!("--no-sandbox"),
+        json!("--disable-gpu"),
+        json!("--disable-dev-shm-usage"),
+        json!("--disable-background-networking"),
+        json!("--disable-component-update"),
+        json!("--disable-sync"),
+        json!("--no-first-run"),
+        json!("--disable-quic"),
+        json!("--lang=en-GB"),
     ];
     if !window_size.is_null() {
         args.push(window_size);
@@ -162,10 +169,9 @@ impl Driver {
         let port = free_port();
         let (program, args) = match engine {
             Engine::Chromium | Engine::ChromiumTouch => (env_or("CHROMEDRIVER", "chromedriver"), vec![format!("--port={port}")]),
-            Engine::Firefox => (
-                env_or("GECKODRIVER", "geckodriver"),
-                vec!["--host=127.0.0.1".into(), format!("--port={port}"), "--log=warn".into()],
-            ),
+            Engine::Firefox => {
+                (env_or("GECKODRIVER", "geckodriver"), vec!["--host=127.0.0.1".into(), format!("--port={port}"), "--log=warn".into()])
+            }
             Engine::Webkit => (env_or("WEBKITWEBDRIVER", "WebKitWebDriver"), vec![format!("--port={port}")]),
         };
         let xvfb = match engine {
@@ -176,11 +182,7 @@ impl Driver {
         let log_path = format!("target/webdriver-{}.log", engine.name());
         let log = std::fs::File::create(&log_path).map_err(|e| format!("{log_path}: {e}"))?;
         let mut command = Command::new(&program);
-        command
-            .args(&args)
-            .stdin(Stdio::null())
-            .stdout(log.try_clone().map_err(|e| e.to_string())?)
-            .stderr(log);
+        command.args(&args).stdin(Stdio::null()).stdout(log.try_clone().map_err(|e| e.to_string())?).stderr(log);
         if let Some(x) = &xvfb {
             command.env("DISPLAY", &x.display);
         }
@@ -215,10 +217,9 @@ impl Driver {
     /// (WebDriver's own scripts still run, so tests can read the page).
     pub async fn session(&self, engine: Engine, javascript: bool) -> Result<Client, String> {
         let mut caps = match engine {
-            Engine::Chromium => chromium_capabilities(
-                json!(format!("--window-size={},{}", VIEWPORT.0, VIEWPORT.1)),
-                serde_json::Value::Null,
-            ),
+            Engine::Chromium => {
+                chromium_capabilities(json!(format!("--window-size={},{}", VIEWPORT.0, VIEWPORT.1)), serde_json::Value::Null)
+            }
             Engine::ChromiumTouch => chromium_capabilities(
                 serde_json::Value::Null,
                 json!({

@@ -48,7 +48,11 @@ fn main() {
     let (mut passed, mut failed) = (0, 0);
     if engines.split(',').any(|e| e.trim() == "chromium") && filter.as_deref().is_none_or(|f| run_command::NAME.contains(f)) {
         let ok = runtime.block_on(run_the_readme_run_command());
-        if ok { passed += 1 } else { failed += 1 }
+        if ok {
+            passed += 1
+        } else {
+            failed += 1
+        }
     }
     for name in engines.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         let Some(engine) = Engine::from_name(name) else {
@@ -152,10 +156,6 @@ async fn run_engine(engine: Engine, server: &Server, filter: Option<&str>) -> (u
         }
         let _ = page.client.close().await;
     }
-    println!(
-        "[{}] {passed} passed, {failed} failed in {:.1} s",
-        engine.name(),
-        started.elapsed().as_secs_f64()
-    );
+    println!("[{}] {passed} passed, {failed} failed in {:.1} s", engine.name(), started.elapsed().as_secs_f64());
     (passed, failed)
 }

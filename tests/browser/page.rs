@@ -146,9 +146,7 @@ impl Page {
             // every scrolling box, the host page's too, first is what a visitor does anyway; for
             // an element already in view it changes nothing.
             let arg = serde_json::to_value(&e).map_err(fantoccini::error::CmdError::Json)?;
-            client
-                .execute("arguments[0].scrollIntoView({block: 'nearest', inline: 'nearest'}); return true;", vec![arg])
-                .await?;
+            client.execute("arguments[0].scrollIntoView({block: 'nearest', inline: 'nearest'}); return true;", vec![arg]).await?;
             e.click().await
         })
         .await
@@ -225,11 +223,12 @@ impl Page {
         for key in keys.chars() {
             self.client.enter_frame(i).await?;
             // To the field itself: WebKit's driver cannot type into the "active element" of a frame.
-            let typed = self.with_element(css, |e| {
-                let key = key.to_string();
-                async move { e.send_keys(&key).await }
-            })
-            .await;
+            let typed = self
+                .with_element(css, |e| {
+                    let key = key.to_string();
+                    async move { e.send_keys(&key).await }
+                })
+                .await;
             self.client.enter_parent_frame().await?;
             typed.map_err(|e| format!("typing {key:?} in iframe {i}: {e}"))?;
         }

@@ -7,9 +7,8 @@ use crate::page::{Page, TestResult};
 use crate::server::DataReply;
 
 fn axe_source() -> Result<String, Box<dyn std::error::Error>> {
-    let modules = std::env::var("ATLAS_NODE_MODULES").unwrap_or_else(|_| {
-        format!("{}/.cache/innovation-atlas/node_modules", std::env::var("HOME").unwrap_or_default())
-    });
+    let modules = std::env::var("ATLAS_NODE_MODULES")
+        .unwrap_or_else(|_| format!("{}/.cache/innovation-atlas/node_modules", std::env::var("HOME").unwrap_or_default()));
     let path = format!("{modules}/axe-core/axe.min.js");
     std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e} (scripts/setup.sh test installs it)").into())
 }

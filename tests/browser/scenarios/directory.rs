@@ -99,12 +99,10 @@ async fn an_entry_in_focus_or_under_the_pointer_marks_its_country(page: &Page) -
     let entry = page.wait(".entry h3").await?;
     let heading = page.wait("#directory-heading").await?;
     page.js("document.querySelector('.entry').scrollIntoView({block: 'center'}); return true").await?;
-    let mouse = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveToElement { element: entry, duration: None, x: 0.0, y: 0.0 });
+    let mouse = MouseActions::new("mouse".into()).then(PointerAction::MoveToElement { element: entry, duration: None, x: 0.0, y: 0.0 });
     page.client.perform_actions(mouse).await?;
     page.wait_js(marked).await.map_err(|e| format!("pointer over the Seoul entry: {e}"))?;
-    let mouse = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveToElement { element: heading, duration: None, x: 0.0, y: 0.0 });
+    let mouse = MouseActions::new("mouse".into()).then(PointerAction::MoveToElement { element: heading, duration: None, x: 0.0, y: 0.0 });
     page.client.perform_actions(mouse).await?;
     page.client.release_actions().await?;
     page.wait_js(&format!("!{marked}")).await.map_err(|e| format!("pointer left the entry: {e}"))?;

@@ -30,7 +30,13 @@ async fn open_editor(page: &Page, query: &str) -> TestResult {
 
 async fn click_button(page: &Page, within: &str, text: &str) -> TestResult {
     let xpath = format!("//*[contains(concat(' ', @class, ' '), ' {within} ')]//button[contains(normalize-space(.), \"{text}\")]");
-    let button = page.client.wait().at_most(crate::page::WAIT).for_element(Locator::XPath(&xpath)).await.map_err(|e| format!("no button {text:?}: {e}"))?;
+    let button = page
+        .client
+        .wait()
+        .at_most(crate::page::WAIT)
+        .for_element(Locator::XPath(&xpath))
+        .await
+        .map_err(|e| format!("no button {text:?}: {e}"))?;
     page.js_with("arguments[0].scrollIntoView({block: 'center'}); return true", &button).await?;
     button.click().await?;
     Ok(())
@@ -98,12 +104,16 @@ async fn an_http_link_is_refused_until_it_is_fixed(page: &Page) -> TestResult {
     check!(page.js("return document.getElementById('field-url').getAttribute('aria-invalid')").await? == "true", "aria-invalid");
 
     page.click(".editor-toolbar .primary").await?;
-    page.wait_js("document.activeElement && document.activeElement.id === 'error-summary'").await.map_err(|e| format!("the summary takes focus: {e}"))?;
+    page.wait_js("document.activeElement && document.activeElement.id === 'error-summary'")
+        .await
+        .map_err(|e| format!("the summary takes focus: {e}"))?;
     let summary = page.text("#error-summary").await?;
     check!(summary.contains("There is a problem") && summary.contains("LinkedIn address"), "{summary:?}");
     check!(downloads(page).await?.is_empty(), "no file while an error remains");
     page.click("#error-summary a").await?;
-    page.wait_js("document.activeElement && document.activeElement.id === 'field-url'").await.map_err(|e| format!("the summary link leads to the field: {e}"))?;
+    page.wait_js("document.activeElement && document.activeElement.id === 'field-url'")
+        .await
+        .map_err(|e| format!("the summary link leads to the field: {e}"))?;
 
     click_button(page, "field", "Use the https address").await?;
     page.wait_js("!document.getElementById('field-url-error')").await?;
@@ -201,10 +211,20 @@ async fn the_preview_shows_the_atlas_with_the_draft(page: &Page) -> TestResult {
     click_button(page, "editor-toolbar", "Preview").await?;
     page.wait(".preview-frame").await?;
     let shown = page
-        .frame_wait(0, "document.getElementById('details-heading') && document.querySelector('.details').textContent.includes('Tokyo (draft)')")
+        .frame_wait(
+            0,
+            "document.getElementById('details-heading') && document.querySelector('.details').textContent.includes('Tokyo (draft)')",
+        )
         .await;
     check!(shown.is_ok(), "the preview shows Japan with the draft's name: {shown:?}");
-    check!(page.frame_js(0, "return document.querySelector('.preview-banner').textContent").await?.as_str().unwrap_or("").contains("not published"), "says it is a draft");
+    check!(
+        page.frame_js(0, "return document.querySelector('.preview-banner').textContent")
+            .await?
+            .as_str()
+            .unwrap_or("")
+            .contains("not published"),
+        "says it is a draft"
+    );
     no_violations(page, "editor, preview").await
 }
 
@@ -234,7 +254,11 @@ async fn a_second_tab_is_told_and_only_shows(page: &Page) -> TestResult {
     page.open("editor.html").await?;
     page.wait_text(".notice", |t| t.contains("open in another tab")).await?;
     check!(page.text(".notice").await?.contains("only shows"), "the second tab only shows");
-    check!(page.js("return document.querySelector('.record-fields') === null || document.querySelector('.record-fields').disabled").await? == true, "nothing to edit there");
+    check!(
+        page.js("return document.querySelector('.record-fields') === null || document.querySelector('.record-fields').disabled").await?
+            == true,
+        "nothing to edit there"
+    );
     page.client.switch_to_window(first).await?;
     page.wait_text(".notice", |t| t.contains("open in another tab")).await.map_err(|e| format!("the first tab is told too: {e}"))?;
     Ok(())

@@ -3,7 +3,6 @@
 
 use std::time::Duration;
 
-
 use crate::check;
 use crate::page::{Page, TestResult};
 
@@ -54,7 +53,10 @@ async fn host_page_sizes_the_iframe(page: &Page, host: &str) -> TestResult {
 
     let header = page.frame_js(0, "return document.querySelector('.page-header').getBoundingClientRect().height").await?;
     check!(header.as_f64().unwrap_or(99.0) <= 1.0, "embed mode hides the page header ({header} px high)");
-    check!(page.frame_js(0, "return getComputedStyle(document.querySelector('.page-footer')).display").await? == "none", "embed mode hides the footer");
+    check!(
+        page.frame_js(0, "return getComputedStyle(document.querySelector('.page-footer')).display").await? == "none",
+        "embed mode hides the footer"
+    );
     page.frame_type(0, "#search", "Palo Alto").await?;
     page.frame_wait(0, "location.search.includes('q=Palo%20Alto') && document.querySelectorAll('.entry').length === 1").await?;
     let filtered = fits_and_stays(page, "filtered to one entry").await?;
@@ -91,7 +93,8 @@ async fn the_host_script_ignores_foreign_messages(page: &Page) -> TestResult {
     // Messages from the host page itself (not from the iframe) or of the wrong shape are ignored.
     page.js("window.postMessage({type: 'innovation-atlas:height', height: 5}, '*');
              window.postMessage({type: 'innovation-atlas:height', height: '99px'}, '*');
-             window.postMessage('innovation-atlas:height', '*'); return true;").await?;
+             window.postMessage('innovation-atlas:height', '*'); return true;")
+        .await?;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let after = page.js("return document.querySelector('iframe').style.height").await?;
     check!(before == after, "height changed from {before} to {after}");

@@ -40,7 +40,8 @@ async fn select_on_the_map(page: &Page, frame: u16, code: &str, name: &str) -> T
     // cross-origin frame cannot scroll its host).
     page.js(&format!("document.querySelectorAll('iframe')[{frame}].scrollIntoView({{block: 'start'}}); return true")).await?;
     page.frame_click(frame, &format!("#map-country-{code} circle.marker-hit")).await?;
-    let heading = format!("document.getElementById('details-heading') && document.getElementById('details-heading').textContent === {name:?}");
+    let heading =
+        format!("document.getElementById('details-heading') && document.getElementById('details-heading').textContent === {name:?}");
     page.frame_wait(frame, &heading).await.map(|_| ()).map_err(|e| format!("selecting {name}: {e}").into())
 }
 
@@ -69,7 +70,8 @@ async fn selecting_a_country_puts_it_in_the_host_address(page: &Page) -> TestRes
     page.wait_js("location.search === '?section=news'").await?;
     in_frame(page, 0, "!document.getElementById('details-heading')").await?;
     page.client.forward().await?;
-    in_frame(page, 0, "document.getElementById('details-heading') && document.getElementById('details-heading').textContent === 'Japan'").await?;
+    in_frame(page, 0, "document.getElementById('details-heading') && document.getElementById('details-heading').textContent === 'Japan'")
+        .await?;
     // Typing replaces the host's entry instead of adding one.
     let length = page.js("return history.length").await?;
     page.frame_type(0, "#search", "tokyo").await?;
@@ -80,7 +82,8 @@ async fn selecting_a_country_puts_it_in_the_host_address(page: &Page) -> TestRes
 
 async fn a_host_address_with_a_view_opens_the_atlas_there(page: &Page) -> TestResult {
     open_host(page, "host-cross-origin.html?atlas=country%3DJP%26q%3Dtokyo#contact").await?;
-    in_frame(page, 0, "document.getElementById('details-heading') && document.getElementById('details-heading').textContent === 'Japan'").await?;
+    in_frame(page, 0, "document.getElementById('details-heading') && document.getElementById('details-heading').textContent === 'Japan'")
+        .await?;
     check!(frame_js(page, 0, "return document.getElementById('search').value").await? == "tokyo", "the search came along");
     let loads = page.server.requests(&page.scenario).iter().filter(|p| p.is_empty() || p.as_str() == "index.html").count();
     check!(loads == 1, "the atlas's page was requested {loads} times: the iframe's address was set before it loaded");
@@ -101,8 +104,14 @@ async fn two_atlases_keep_separate_views(page: &Page) -> TestResult {
     // The same address, opened anew, opens each at its own view.
     let address = page.js("return location.href").await?;
     page.client.goto(address.as_str().unwrap_or_default()).await?;
-    in_frame(page, 0, "document.getElementById('details-heading') && document.getElementById('details-heading').textContent === 'Japan'").await?;
-    in_frame(page, 1, "document.getElementById('details-heading') && document.getElementById('details-heading').textContent === 'Sydkorea'").await?;
+    in_frame(page, 0, "document.getElementById('details-heading') && document.getElementById('details-heading').textContent === 'Japan'")
+        .await?;
+    in_frame(
+        page,
+        1,
+        "document.getElementById('details-heading') && document.getElementById('details-heading').textContent === 'Sydkorea'",
+    )
+    .await?;
     Ok(())
 }
 
@@ -123,8 +132,16 @@ async fn forged_host_addresses_change_nothing(page: &Page) -> TestResult {
         tokio::time::sleep(Duration::from_millis(300)).await;
         let what = &query[..query.len().min(60)];
         let src = page.js("return document.querySelector('iframe').src").await?;
-        check!(!src.as_str().unwrap_or_default().contains("country") && !src.as_str().unwrap_or_default().contains("q="), "{what}: the iframe's address took it: {src}");
-        check!(frame_js(page, 0, "return !document.getElementById('details-heading') && document.getElementById('search').value === ''").await? == true, "{what}: the atlas did not open at its start");
+        check!(
+            !src.as_str().unwrap_or_default().contains("country") && !src.as_str().unwrap_or_default().contains("q="),
+            "{what}: the iframe's address took it: {src}"
+        );
+        check!(
+            frame_js(page, 0, "return !document.getElementById('details-heading') && document.getElementById('search').value === ''")
+                .await?
+                == true,
+            "{what}: the atlas did not open at its start"
+        );
         no_errors_and_nothing_ran(page, what).await?;
     }
     Ok(())
@@ -136,13 +153,18 @@ async fn forged_messages_change_nothing(page: &Page) -> TestResult {
     // From the host page itself, not from the atlas: ignored.
     page.js("postMessage({ type: 'innovation-atlas:view', view: 'country=JP', history: 'push' }, '*'); return true").await?;
     // From the atlas's frame, but not of the documented shape: ignored.
-    frame_js(page, 0, "for (const m of [
+    frame_js(
+        page,
+        0,
+        "for (const m of [
         { type: 'innovation-atlas:view', view: 'country=JP&evil=1', history: 'push' },
         { type: 'innovation-atlas:view', view: '<script>window.hacked=1</script>', history: 'push' },
         { type: 'innovation-atlas:view', view: 'country=JP', history: 'sideways' },
         { type: 'innovation-atlas:view', view: 42, history: 'push' },
         'innovation-atlas:view',
-      ]) parent.postMessage(m, '*'); return true").await?;
+      ]) parent.postMessage(m, '*'); return true",
+    )
+    .await?;
     // To the atlas, from anyone but its parent, or not of the documented shape: ignored.
     frame_js(page, 0, "postMessage({ type: 'innovation-atlas:host', view: 'country=JP', start: 'https://evil.example/', link: 'https://evil.example/?a=__VIEW__' }, '*'); return true").await?;
     page.js("document.querySelector('iframe').contentWindow.postMessage({ type: 'innovation-atlas:host', view: 'country=KR', start: 'javascript:window.hacked=1', link: 'javascript:__VIEW__' }, '*'); return true").await?;

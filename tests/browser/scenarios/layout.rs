@@ -49,7 +49,11 @@ async fn details_open_beside_the_map_on_a_laptop(page: &Page) -> TestResult {
             page.after_paint().await?;
             scrolling_settles(page).await?;
             let at = format!("{width}×{height}, {name}");
-            check!(page.js("return scrollY").await? == before, "{at}: the window scrolled ({before} → {})", page.js("return scrollY").await?);
+            check!(
+                page.js("return scrollY").await? == before,
+                "{at}: the window scrolled ({before} → {})",
+                page.js("return scrollY").await?
+            );
             let (map_top, map_bottom) = span(page, ".map").await?;
             check!(map_top >= -1.0 && (map_top + map_bottom) / 2.0 <= height as f64, "{at}: the map's top half is not in view");
             in_view(page, "#details-heading", &format!("{at}: the heading")).await?;
@@ -110,7 +114,8 @@ async fn in_an_iframe_choosing_on_the_map_does_not_move_the_host_page(page: &Pag
     page.wait_js("!!(document.querySelector('iframe').contentDocument && document.querySelector('iframe').contentDocument.getElementById('timeline-heading'))").await?;
     let before = page.js("return scrollY").await?;
     page.frame_click(0, "#map-country-JP circle.marker-hit").await?;
-    page.frame_wait(0, "document.getElementById('details-heading') && document.getElementById('details-heading').textContent === 'Japan'").await?;
+    page.frame_wait(0, "document.getElementById('details-heading') && document.getElementById('details-heading').textContent === 'Japan'")
+        .await?;
     scrolling_settles(page).await?;
     check!(page.js("return scrollY").await? == before, "the host page scrolled from {before}");
     Ok(())

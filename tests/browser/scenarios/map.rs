@@ -23,7 +23,9 @@ async fn the_map_draws_every_country(page: &Page) -> TestResult {
 async fn clicking_israel_opens_its_details(page: &Page) -> TestResult {
     page.open_ready("").await?;
     // The marker's hit area is at least 24×24 CSS px even though Israel is tiny at this scale.
-    let size = page.js(&format!("const r = document.querySelector('{ISRAEL_HIT}').getBoundingClientRect(); return Math.min(r.width, r.height);")).await?;
+    let size = page
+        .js(&format!("const r = document.querySelector('{ISRAEL_HIT}').getBoundingClientRect(); return Math.min(r.width, r.height);"))
+        .await?;
     check!(size.as_f64().unwrap_or(0.0) >= 24.0, "hit area {size} px");
     page.click(ISRAEL_HIT).await?;
     check!(page.wait_text("#details-heading", |t| t == "Israel").await.is_ok(), "details for Israel");
@@ -100,8 +102,15 @@ async fn the_map_fits_a_phone_screen(page: &Page) -> TestResult {
 }
 
 const PRIORITY: [(&str, &str); 9] = [
-    ("US", "United States"), ("BR", "Brazil"), ("FR", "France"), ("DE", "Germany"), ("IL", "Israel"),
-    ("IN", "India"), ("CN", "China"), ("KR", "South Korea"), ("JP", "Japan"),
+    ("US", "United States"),
+    ("BR", "Brazil"),
+    ("FR", "France"),
+    ("DE", "Germany"),
+    ("IL", "Israel"),
+    ("IN", "India"),
+    ("CN", "China"),
+    ("KR", "South Korea"),
+    ("JP", "Japan"),
 ];
 
 async fn every_priority_country_can_be_selected_by_mouse(page: &Page) -> TestResult {

@@ -11,7 +11,8 @@ fn strings(v: &Value) -> Vec<String> {
 
 async fn the_timeline_lists_the_dated_facts_in_order(page: &Page) -> TestResult {
     page.open_ready("").await?;
-    let dates = strings(&page.js("return [...document.querySelectorAll('.timeline-list time')].map(t => t.getAttribute('datetime'))").await?);
+    let dates =
+        strings(&page.js("return [...document.querySelectorAll('.timeline-list time')].map(t => t.getAttribute('datetime'))").await?);
     check!(dates.len() == 10, "{} dated facts: {dates:?}", dates.len());
     let mut sorted = dates.clone();
     sorted.sort_by_key(|d| {
@@ -38,7 +39,8 @@ async fn the_csv_download_matches_the_visible_entries(page: &Page) -> TestResult
     page.open_ready("?kind=office&region=asia").await?;
     page.wait_js("document.querySelectorAll('.entry').length === 4").await?;
     page.js("window.__blobs = []; const make = URL.createObjectURL.bind(URL);
-             URL.createObjectURL = b => { window.__blobs.push(b); return make(b); }; return true;").await?;
+             URL.createObjectURL = b => { window.__blobs.push(b); return make(b); }; return true;")
+        .await?;
     page.click(".download").await?;
     page.wait_js("window.__blobs.length === 1").await?;
     let csv = page
@@ -70,7 +72,8 @@ async fn printing_hides_the_controls_and_shows_addresses(page: &Page) -> TestRes
         .await?;
     check!(applied.as_i64().unwrap_or(0) > 100, "print rules found: {applied}");
     for hidden in [".filters", ".map-section", ".toolbar", ".result-actions"] {
-        let display = page.js(&format!("const e = document.querySelector('{hidden}'); return e ? getComputedStyle(e).display : 'none';")).await?;
+        let display =
+            page.js(&format!("const e = document.querySelector('{hidden}'); return e ? getComputedStyle(e).display : 'none';")).await?;
         check!(display == "none", "{hidden} is {display} in print");
     }
     // Firefox reports attr() in a computed `content` as written instead of substituted (Chromium

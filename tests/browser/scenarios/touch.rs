@@ -35,7 +35,9 @@ async fn tapping_a_country_selects_it(page: &Page) -> TestResult {
 async fn pinching_zooms_the_map(page: &Page) -> TestResult {
     page.open_ready("").await?;
     page.js("document.querySelector('.map svg').scrollIntoView({block: 'center'})").await?;
-    let rect = page.js("const r = document.querySelector('.map svg').getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2];").await?;
+    let rect = page
+        .js("const r = document.querySelector('.map svg').getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2];")
+        .await?;
     let (cx, cy) = (rect[0].as_f64().unwrap_or(0.0), rect[1].as_f64().unwrap_or(0.0));
     let before = page.js("return document.querySelector('.map svg').getAttribute('viewBox')").await?;
     let finger = |id: &str, from: f64, to: f64| {
@@ -65,12 +67,15 @@ async fn a_tap_brings_the_details_into_view_and_back_leads_to_the_map(page: &Pag
     page.js("window.scrollTo(0, 0)").await?;
     tap(page, "#map-country-KR circle.marker-hit").await?;
     page.wait_text("#details-heading", |t| t == "South Korea").await?;
-    let in_view = "(() => { const r = document.querySelector(SEL).getBoundingClientRect(); return r.top >= -1 && r.bottom <= innerHeight + 1; })()";
+    let in_view =
+        "(() => { const r = document.querySelector(SEL).getBoundingClientRect(); return r.top >= -1 && r.bottom <= innerHeight + 1; })()";
     page.wait_js(&in_view.replace("SEL", "'#details-heading'")).await.map_err(|e| format!("the details heading came into view: {e}"))?;
     page.wait_js("document.activeElement && document.activeElement.id === 'details-heading'").await?;
     page.js("document.querySelector('.back-to-map').scrollIntoView({block: 'center'})").await?;
     tap(page, ".back-to-map").await?;
-    page.wait_js("Math.abs(document.querySelector('.map').getBoundingClientRect().top) <= 2").await.map_err(|e| format!("back at the map: {e}"))?;
+    page.wait_js("Math.abs(document.querySelector('.map').getBoundingClientRect().top) <= 2")
+        .await
+        .map_err(|e| format!("back at the map: {e}"))?;
     page.wait_js("document.activeElement && document.activeElement.id === 'map-country-KR'").await?;
     Ok(())
 }

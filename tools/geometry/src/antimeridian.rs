@@ -17,18 +17,10 @@ fn crosses(a: Point, b: Point) -> bool {
 /// Where a→b meets the antimeridian: the crossing as seen from a's side
 /// and from b's side (same latitude, longitude +180 vs -180).
 fn crossing(a: Point, b: Point) -> (Point, Point) {
-    let (edge_a, shift) = if a[0] < b[0] {
-        (-180.0, -360.0)
-    } else {
-        (180.0, 360.0)
-    };
+    let (edge_a, shift) = if a[0] < b[0] { (-180.0, -360.0) } else { (180.0, 360.0) };
     let b_lon = b[0] + shift; // b unwrapped to a's side
                               // a and b both on the edge (+180 then -180): the crossing is a itself.
-    let t = if b_lon == a[0] {
-        0.0
-    } else {
-        (edge_a - a[0]) / (b_lon - a[0])
-    };
+    let t = if b_lon == a[0] { 0.0 } else { (edge_a - a[0]) / (b_lon - a[0]) };
     let lat = a[1] + t * (b[1] - a[1]);
     ([edge_a, lat], [-edge_a, lat])
 }
@@ -80,11 +72,7 @@ pub fn cut(topology: &Topology) -> Topology {
             polygons: f
                 .polygons
                 .iter()
-                .map(|poly| {
-                    poly.iter()
-                        .map(|ring| ring.iter().flat_map(|&r| rewrite(r)).collect())
-                        .collect()
-                })
+                .map(|poly| poly.iter().map(|ring| ring.iter().flat_map(|&r| rewrite(r)).collect()).collect())
                 .collect(),
             ..f.clone()
         })
@@ -96,20 +84,11 @@ pub fn cut(topology: &Topology) -> Topology {
 /// normally share their joining point (kept once); where they do not, the
 /// ring jumps across the antimeridian and a new chain starts. The last
 /// chain continues into the first when the ring closes there.
-pub fn ring_chains<P: Copy + PartialEq>(
-    arcs: &[Vec<P>],
-    refs: &[i64],
-) -> Result<Vec<Vec<P>>, String> {
+pub fn ring_chains<P: Copy + PartialEq>(arcs: &[Vec<P>], refs: &[i64]) -> Result<Vec<Vec<P>>, String> {
     let mut chains: Vec<Vec<P>> = vec![Vec::new()];
     for &r in refs {
-        let arc = arcs
-            .get(if r >= 0 { r as usize } else { (!r) as usize })
-            .ok_or_else(|| format!("missing arc {r}"))?;
-        let points: Vec<P> = if r >= 0 {
-            arc.clone()
-        } else {
-            arc.iter().rev().copied().collect()
-        };
+        let arc = arcs.get(if r >= 0 { r as usize } else { (!r) as usize }).ok_or_else(|| format!("missing arc {r}"))?;
+        let points: Vec<P> = if r >= 0 { arc.clone() } else { arc.iter().rev().copied().collect() };
         let current = chains.last_mut().expect("chains is never empty");
         match (current.last(), points.first()) {
             (Some(end), Some(start)) if end == start => current.extend(&points[1..]),
@@ -137,45 +116,20 @@ mod tests {
     #[test]
     fn splits_at_the_crossing_latitude() {
         let pieces = split_arc(&[[170.0, 0.0], [-170.0, 10.0], [-160.0, 10.0]]);
-        assert_eq!(
-            pieces,
-            vec![
-                vec![[170.0, 0.0], [180.0, 5.0]],
-                vec![[-180.0, 5.0], [-170.0, 10.0], [-160.0, 10.0]]
-            ]
-        );
+        assert_eq!(pieces, vec![vec![[170.0, 0.0], [180.0, 5.0]], vec![[-180.0, 5.0], [-170.0, 10.0], [-160.0, 10.0]]]);
     }
 
     #[test]
     fn jump_between_edge_points_is_no_nan() {
         let pieces = split_arc(&[[179.0, 1.0], [180.0, 2.0], [-180.0, 2.0], [-179.0, 3.0]]);
-        assert_eq!(
-            pieces,
-            vec![
-                vec![[179.0, 1.0], [180.0, 2.0]],
-                vec![[-180.0, 2.0], [-179.0, 3.0]]
-            ]
-        );
+        assert_eq!(pieces, vec![vec![[179.0, 1.0], [180.0, 2.0]], vec![[-180.0, 2.0], [-179.0, 3.0]]]);
     }
 
     #[test]
     fn ring_crossing_twice_becomes_two_closed_chains() {
         // A box from 170°E to 170°W, as one closed arc.
-        let arc = vec![
-            [170.0, 0.0],
-            [-170.0, 0.0],
-            [-170.0, 10.0],
-            [170.0, 10.0],
-            [170.0, 0.0],
-        ];
-        let topo = Topology {
-            arcs: vec![arc],
-            features: vec![Feature {
-                id: None,
-                name: None,
-                polygons: vec![vec![vec![0]]],
-            }],
-        };
+        let arc = vec![[170.0, 0.0], [-170.0, 0.0], [-170.0, 10.0], [170.0, 10.0], [170.0, 0.0]];
+        let topo = Topology { arcs: vec![arc], features: vec![Feature { id: None, name: None, polygons: vec![vec![vec![0]]] }] };
         let cut = cut(&topo);
         let chains = ring_chains(&cut.arcs, &cut.features[0].polygons[0][0]).unwrap();
         assert_eq!(

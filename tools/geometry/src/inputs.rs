@@ -24,20 +24,14 @@ fn read(path: &Path) -> Result<String, String> {
 
 fn package_version(dir: &Path) -> Result<String, String> {
     let path = dir.join("package.json");
-    let doc: serde_json::Value =
-        serde_json::from_str(&read(&path)?).map_err(|e| format!("{}: {e}", path.display()))?;
-    doc.get("version")
-        .and_then(|v| v.as_str())
-        .map(String::from)
-        .ok_or_else(|| format!("{}: no version", path.display()))
+    let doc: serde_json::Value = serde_json::from_str(&read(&path)?).map_err(|e| format!("{}: {e}", path.display()))?;
+    doc.get("version").and_then(|v| v.as_str()).map(String::from).ok_or_else(|| format!("{}: no version", path.display()))
 }
 
 pub(crate) fn load(node_modules: &Path) -> Result<Inputs, String> {
     let atlas = node_modules.join("world-atlas");
     let i18n = node_modules.join("i18n-iso-countries");
-    let parse_at = |path: PathBuf| -> Result<(String, String), String> {
-        Ok((read(&path)?, path.display().to_string()))
-    };
+    let parse_at = |path: PathBuf| -> Result<(String, String), String> { Ok((read(&path)?, path.display().to_string())) };
     let (json, src) = parse_at(atlas.join("countries-110m.json"))?;
     let topology = topojson::parse(&json, "countries", &src)?;
     let (json, src) = parse_at(atlas.join("countries-50m.json"))?;

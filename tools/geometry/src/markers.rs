@@ -30,9 +30,7 @@ pub(crate) fn small_country_markers(
     for f in &topology.features {
         match code_of(f) {
             None => unmarked.push(feature_label(f)),
-            Some(code) if !with_shape.contains(code.as_str()) => {
-                by_code.entry(code).or_default().push(f)
-            }
+            Some(code) if !with_shape.contains(code.as_str()) => by_code.entry(code).or_default().push(f),
             Some(_) => {}
         }
     }
@@ -42,17 +40,9 @@ pub(crate) fn small_country_markers(
         for &r in f.polygons.iter().flatten().flatten() {
             let i = if r >= 0 { r as usize } else { (!r) as usize };
             if projected[i].is_empty() {
-                projected[i] = topology.arcs[i]
-                    .iter()
-                    .map(|p| proj.project(p[0], p[1]))
-                    .collect();
-                if projected[i]
-                    .iter()
-                    .any(|p| !(p[0].is_finite() && p[1].is_finite()))
-                {
-                    return Err(format!(
-                        "{SOURCE}: a coordinate projects to a non-finite point"
-                    ));
+                projected[i] = topology.arcs[i].iter().map(|p| proj.project(p[0], p[1])).collect();
+                if projected[i].iter().any(|p| !(p[0].is_finite() && p[1].is_finite())) {
+                    return Err(format!("{SOURCE}: a coordinate projects to a non-finite point"));
                 }
             }
         }
@@ -62,12 +52,9 @@ pub(crate) fn small_country_markers(
         let mut polygons = Vec::new();
         for f in features {
             let label = f.name.as_deref().unwrap_or(&code);
-            polygons.extend(
-                marker_polygons(f, &projected).map_err(|e| format!("{SOURCE}: {label}: {e}"))?,
-            );
+            polygons.extend(marker_polygons(f, &projected).map_err(|e| format!("{SOURCE}: {label}: {e}"))?);
         }
-        let point = shapes::representative_point(&polygons)
-            .ok_or_else(|| format!("{SOURCE}: {code}: no marker point"))?;
+        let point = shapes::representative_point(&polygons).ok_or_else(|| format!("{SOURCE}: {code}: no marker point"))?;
         markers.push((code, point));
     }
     Ok((markers, unmarked))
@@ -106,37 +93,19 @@ mod tests {
     use crate::{MARGIN, WIDTH};
 
     fn square(lon: f64, lat: f64, size: f64) -> Vec<Point> {
-        vec![
-            [lon, lat],
-            [lon + size, lat],
-            [lon + size, lat + size],
-            [lon, lat + size],
-            [lon, lat],
-        ]
+        vec![[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]
     }
 
     #[test]
     fn markers_only_for_codes_without_a_shape_on_the_largest_polygon() {
-        let feature = |id: &str, polygons: Vec<ArcPolygon>| Feature {
-            id: Some(id.into()),
-            name: Some(format!("name {id}")),
-            polygons,
-        };
+        let feature = |id: &str, polygons: Vec<ArcPolygon>| Feature { id: Some(id.into()), name: Some(format!("name {id}")), polygons };
         let topo = Topology {
             // A tiny island, a bigger island, and a country that has a shape.
-            arcs: vec![
-                square(103.0, 1.0, 0.1),
-                square(104.0, 1.0, 0.5),
-                square(10.0, 50.0, 1.0),
-            ],
+            arcs: vec![square(103.0, 1.0, 0.1), square(104.0, 1.0, 0.5), square(10.0, 50.0, 1.0)],
             features: vec![
                 feature("702", vec![vec![vec![0]], vec![vec![1]]]),
                 feature("276", vec![vec![vec![2]]]),
-                Feature {
-                    id: None,
-                    name: Some("Nowhere".into()),
-                    polygons: vec![vec![vec![2]]],
-                },
+                Feature { id: None, name: Some("Nowhere".into()), polygons: vec![vec![vec![2]]] },
             ],
         };
         let (proj, _) = MapProjection::fit(WIDTH, MARGIN, -56.0, 84.0);
@@ -146,8 +115,7 @@ mod tests {
             _ => None,
         };
         let with_shape = BTreeSet::from(["DE"]);
-        let (markers, unmarked) =
-            small_country_markers(&topo, &proj, code_of, &with_shape).unwrap();
+        let (markers, unmarked) = small_country_markers(&topo, &proj, code_of, &with_shape).unwrap();
         assert_eq!(unmarked, vec!["Nowhere".to_string()]);
         assert_eq!(markers.len(), 1);
         let (code, [x, y]) = &markers[0];

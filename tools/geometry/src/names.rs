@@ -12,15 +12,11 @@ pub struct CodeRow {
 }
 
 pub fn parse_codes(json: &str, source: &str) -> Result<Vec<CodeRow>, String> {
-    let rows: Vec<Vec<String>> = serde_json::from_str(json)
-        .map_err(|e| format!("{source}: expected rows of strings: {e}"))?;
+    let rows: Vec<Vec<String>> = serde_json::from_str(json).map_err(|e| format!("{source}: expected rows of strings: {e}"))?;
     rows.into_iter()
         .enumerate()
         .map(|(i, row)| match row.as_slice() {
-            [alpha2, _alpha3, numeric, ..] => Ok(CodeRow {
-                alpha2: alpha2.clone(),
-                numeric: numeric.clone(),
-            }),
+            [alpha2, _alpha3, numeric, ..] => Ok(CodeRow { alpha2: alpha2.clone(), numeric: numeric.clone() }),
             _ => Err(format!("{source}: row {i} has fewer than 3 columns")),
         })
         .collect()
@@ -29,19 +25,13 @@ pub fn parse_codes(json: &str, source: &str) -> Result<Vec<CodeRow>, String> {
 /// Reads `langs/xx.json`: `.countries[CODE]` is a name or a list of names.
 pub fn parse_names(json: &str, source: &str) -> Result<BTreeMap<String, Vec<String>>, String> {
     let doc: Value = serde_json::from_str(json).map_err(|e| format!("{source}: {e}"))?;
-    let countries = doc
-        .get("countries")
-        .and_then(Value::as_object)
-        .ok_or_else(|| format!("{source}: no \"countries\" object"))?;
+    let countries = doc.get("countries").and_then(Value::as_object).ok_or_else(|| format!("{source}: no \"countries\" object"))?;
     countries
         .iter()
         .map(|(code, v)| {
             let names: Vec<String> = match v {
                 Value::String(s) => vec![s.clone()],
-                Value::Array(a) => a
-                    .iter()
-                    .filter_map(|n| n.as_str().map(String::from))
-                    .collect(),
+                Value::Array(a) => a.iter().filter_map(|n| n.as_str().map(String::from)).collect(),
                 _ => Vec::new(),
             };
             if names.is_empty() {
@@ -79,10 +69,7 @@ pub const SV_OVERRIDES: &[(&str, &str)] = &[
 /// country ("Congo" for both CD and CG) is ambiguous and never chosen.
 /// Abbreviations like "USA" or "UK" are not prefixes/suffixes, so they are
 /// never picked. Overrides replace the result for their codes.
-pub fn pick_names(
-    names: &BTreeMap<String, Vec<String>>,
-    overrides: &[(&str, &str)],
-) -> BTreeMap<String, String> {
+pub fn pick_names(names: &BTreeMap<String, Vec<String>>, overrides: &[(&str, &str)]) -> BTreeMap<String, String> {
     // How many codes list each name, to detect ambiguous short forms.
     let mut uses: BTreeMap<&str, usize> = BTreeMap::new();
     for list in names.values() {
@@ -97,10 +84,8 @@ pub fn pick_names(
         .iter()
         .map(|(code, list)| {
             let first = &list[0];
-            let short = list[1..]
-                .iter()
-                .filter(|n| uses.get(n.as_str()) == Some(&1) && is_short_form(n, first))
-                .min_by_key(|n| n.chars().count());
+            let short =
+                list[1..].iter().filter(|n| uses.get(n.as_str()) == Some(&1) && is_short_form(n, first)).min_by_key(|n| n.chars().count());
             (code.clone(), short.unwrap_or(first).clone())
         })
         .collect();
@@ -117,12 +102,8 @@ fn is_short_form(short: &str, full: &str) -> bool {
     if short.len() >= full.len() {
         return false;
     }
-    let prefix = full
-        .strip_prefix(short)
-        .is_some_and(|rest| rest.starts_with(' ') || rest.starts_with(','));
-    let suffix = full
-        .strip_suffix(short)
-        .is_some_and(|rest| rest.ends_with(' '));
+    let prefix = full.strip_prefix(short).is_some_and(|rest| rest.starts_with(' ') || rest.starts_with(','));
+    let suffix = full.strip_suffix(short).is_some_and(|rest| rest.ends_with(' '));
     prefix || suffix
 }
 
@@ -131,23 +112,15 @@ mod tests {
     use super::*;
 
     fn names(rows: &[(&str, &[&str])]) -> BTreeMap<String, Vec<String>> {
-        rows.iter()
-            .map(|(c, n)| (c.to_string(), n.iter().map(|s| s.to_string()).collect()))
-            .collect()
+        rows.iter().map(|(c, n)| (c.to_string(), n.iter().map(|s| s.to_string()).collect())).collect()
     }
 
     #[test]
     fn picks_short_forms_but_not_abbreviations_or_ambiguous_names() {
         let n = names(&[
-            (
-                "US",
-                &["United States of America", "United States", "USA", "US"],
-            ),
+            ("US", &["United States of America", "United States", "USA", "US"]),
             ("CN", &["People's Republic of China", "China"]),
-            (
-                "KR",
-                &["South Korea", "Korea, Republic of", "Republic of Korea"],
-            ),
+            ("KR", &["South Korea", "Korea, Republic of", "Republic of Korea"]),
             ("GB", &["United Kingdom", "UK", "Great Britain"]),
             ("CD", &["Democratic Republic of the Congo", "Congo"]),
             ("CG", &["Republic of the Congo", "Congo"]),

@@ -17,8 +17,7 @@ pub fn equal_earth(lon: f64, lat: f64) -> Point {
     let theta = (m * lat.to_radians().sin()).asin();
     let t2 = theta * theta;
     let t6 = t2 * t2 * t2;
-    let x = lon.to_radians() * theta.cos()
-        / (m * (A1 + 3.0 * A2 * t2 + t6 * (7.0 * A3 + 9.0 * A4 * t2)));
+    let x = lon.to_radians() * theta.cos() / (m * (A1 + 3.0 * A2 * t2 + t6 * (7.0 * A3 + 9.0 * A4 * t2)));
     let y = theta * (A1 + A2 * t2 + t6 * (A3 + A4 * t2));
     [x, y]
 }
@@ -43,21 +42,14 @@ impl MapProjection {
         let scale = (width - 2.0 * margin) / (2.0 * half_width);
         let top = equal_earth(0.0, north)[1];
         let bottom = equal_earth(0.0, south)[1];
-        let proj = MapProjection {
-            scale,
-            center_x: width / 2.0,
-            equator_y: margin + scale * top,
-        };
+        let proj = MapProjection { scale, center_x: width / 2.0, equator_y: margin + scale * top };
         let height = (scale * (top - bottom) + 2.0 * margin).ceil();
         (proj, height)
     }
 
     pub fn project(&self, lon: f64, lat: f64) -> Point {
         let [x, y] = equal_earth(lon, lat);
-        [
-            self.center_x + self.scale * x,
-            self.equator_y - self.scale * y,
-        ]
+        [self.center_x + self.scale * x, self.equator_y - self.scale * y]
     }
 }
 
@@ -114,22 +106,12 @@ mod tests {
     fn monotonic_in_longitude_and_latitude() {
         let (p, _) = map();
         for lat in (-85..=85).step_by(5).map(f64::from) {
-            let xs: Vec<f64> = (-180..=180)
-                .map(|lon| p.project(f64::from(lon), lat)[0])
-                .collect();
-            assert!(
-                xs.windows(2).all(|w| w[0] < w[1]),
-                "x not increasing at lat {lat}"
-            );
+            let xs: Vec<f64> = (-180..=180).map(|lon| p.project(f64::from(lon), lat)[0]).collect();
+            assert!(xs.windows(2).all(|w| w[0] < w[1]), "x not increasing at lat {lat}");
         }
         for lon in (-180..=180).step_by(15).map(f64::from) {
-            let ys: Vec<f64> = (-89..=89)
-                .map(|lat| p.project(lon, f64::from(lat))[1])
-                .collect();
-            assert!(
-                ys.windows(2).all(|w| w[0] > w[1]),
-                "y not decreasing northwards at lon {lon}"
-            );
+            let ys: Vec<f64> = (-89..=89).map(|lat| p.project(lon, f64::from(lat))[1]).collect();
+            assert!(ys.windows(2).all(|w| w[0] > w[1]), "y not decreasing northwards at lon {lon}");
         }
     }
 

@@ -90,9 +90,7 @@ pub fn contains(polygon: &[Vec<Point>], p: Point) -> bool {
         let n = ring.len();
         for i in 0..n {
             let (a, b) = (ring[i], ring[(i + 1) % n]);
-            if (a[1] > p[1]) != (b[1] > p[1])
-                && p[0] < a[0] + (p[1] - a[1]) * (b[0] - a[0]) / (b[1] - a[1])
-            {
+            if (a[1] > p[1]) != (b[1] > p[1]) && p[0] < a[0] + (p[1] - a[1]) * (b[0] - a[0]) / (b[1] - a[1]) {
                 inside = !inside;
             }
         }
@@ -113,10 +111,7 @@ fn distance_to_edges(polygon: &[Vec<Point>], p: Point) -> f64 {
 /// grid point inside the polygon farthest from its edges — a cheap
 /// approximation of the pole of inaccessibility.
 pub fn representative_point(polygons: &[Vec<Vec<Point>>]) -> Option<Point> {
-    let largest = polygons
-        .iter()
-        .filter(|p| !p.is_empty())
-        .max_by(|a, b| polygon_area(a).total_cmp(&polygon_area(b)))?;
+    let largest = polygons.iter().filter(|p| !p.is_empty()).max_by(|a, b| polygon_area(a).total_cmp(&polygon_area(b)))?;
     if let Some(c) = centroid(&largest[0]) {
         if contains(largest, c) {
             return Some(c);
@@ -138,10 +133,7 @@ fn inaccessibility_point(polygon: &[Vec<Point>]) -> Option<Point> {
     let mut best: Option<(f64, Point)> = None;
     for i in 0..=STEPS {
         for j in 0..=STEPS {
-            let p = [
-                min[0] + (max[0] - min[0]) * i as f64 / STEPS as f64,
-                min[1] + (max[1] - min[1]) * j as f64 / STEPS as f64,
-            ];
+            let p = [min[0] + (max[0] - min[0]) * i as f64 / STEPS as f64, min[1] + (max[1] - min[1]) * j as f64 / STEPS as f64];
             if !contains(polygon, p) {
                 continue;
             }
@@ -167,26 +159,14 @@ mod tests {
 
     #[test]
     fn path_is_compact_relative() {
-        let d = svg_path(&[
-            vec![[10, 20], [15, 20], [15, 12]],
-            vec![[1, 1], [2, 1], [2, 2]],
-        ]);
+        let d = svg_path(&[vec![[10, 20], [15, 20], [15, 12]], vec![[1, 1], [2, 1], [2, 2]]]);
         assert_eq!(d, "M10 20l5 0 0-8zM1 1l1 0 0 1z");
     }
 
     #[test]
     fn marker_of_a_c_shape_is_inside() {
         // A "C" whose centroid lies in the opening.
-        let c = vec![vec![
-            [0.0, 0.0],
-            [10.0, 0.0],
-            [10.0, 2.0],
-            [2.0, 2.0],
-            [2.0, 8.0],
-            [10.0, 8.0],
-            [10.0, 10.0],
-            [0.0, 10.0],
-        ]];
+        let c = vec![vec![[0.0, 0.0], [10.0, 0.0], [10.0, 2.0], [2.0, 2.0], [2.0, 8.0], [10.0, 8.0], [10.0, 10.0], [0.0, 10.0]]];
         let p = representative_point(std::slice::from_ref(&c)).unwrap();
         assert!(contains(&c, p), "{p:?} not inside");
     }

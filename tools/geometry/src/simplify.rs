@@ -31,21 +31,14 @@ pub fn douglas_peucker(line: &[Point], tolerance: f64) -> Vec<Point> {
             stack.push((far.1, b));
         }
     }
-    line.iter()
-        .zip(keep)
-        .filter_map(|(p, k)| k.then_some(*p))
-        .collect()
+    line.iter().zip(keep).filter_map(|(p, k)| k.then_some(*p)).collect()
 }
 
 /// Distance from `p` to the segment `a`–`b`.
 pub fn segment_distance(p: Point, a: Point, b: Point) -> f64 {
     let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
     let len2 = dx * dx + dy * dy;
-    let t = if len2 == 0.0 {
-        0.0
-    } else {
-        (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2).clamp(0.0, 1.0)
-    };
+    let t = if len2 == 0.0 { 0.0 } else { (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2).clamp(0.0, 1.0) };
     let (qx, qy) = (a[0] + t * dx, a[1] + t * dy);
     ((p[0] - qx).powi(2) + (p[1] - qy).powi(2)).sqrt()
 }

@@ -64,17 +64,12 @@ struct RawGeometry {
 /// Parses a TopoJSON document and returns the geometries of `object`
 /// (e.g. "countries"). `source` names the file in error messages.
 pub fn parse(json: &str, object: &str, source: &str) -> Result<Topology, String> {
-    let raw: RawTopology =
-        serde_json::from_str(json).map_err(|e| format!("{source}: not valid TopoJSON: {e}"))?;
+    let raw: RawTopology = serde_json::from_str(json).map_err(|e| format!("{source}: not valid TopoJSON: {e}"))?;
     let arcs = decode_arcs(&raw.arcs, raw.transform.as_ref(), source)?;
-    let obj = raw
-        .objects
-        .get(object)
-        .ok_or_else(|| format!("{source}: no object named {object:?}"))?;
+    let obj = raw.objects.get(object).ok_or_else(|| format!("{source}: no object named {object:?}"))?;
     let mut features = Vec::with_capacity(obj.geometries.len());
     for (n, g) in obj.geometries.iter().enumerate() {
-        let polygons = geometry_polygons(g)
-            .map_err(|e| format!("{source}: geometry #{n} of {object:?}: {e}"))?;
+        let polygons = geometry_polygons(g).map_err(|e| format!("{source}: geometry #{n} of {object:?}: {e}"))?;
         for poly in &polygons {
             for &r in poly.iter().flatten() {
                 if arc_index(r) >= arcs.len() {
@@ -84,11 +79,7 @@ pub fn parse(json: &str, object: &str, source: &str) -> Result<Topology, String>
         }
         features.push(Feature {
             id: g.id.as_ref().and_then(value_as_text),
-            name: g
-                .properties
-                .as_ref()
-                .and_then(|p| p.get("name"))
-                .and_then(value_as_text),
+            name: g.properties.as_ref().and_then(|p| p.get("name")).and_then(value_as_text),
             polygons,
         });
     }
@@ -105,11 +96,7 @@ fn value_as_text(v: &Value) -> Option<String> {
 
 /// Undoes quantization: with a transform, positions are integer deltas from
 /// the previous point of the same arc, scaled and translated afterwards.
-fn decode_arcs(
-    raw: &[Vec<Vec<f64>>],
-    transform: Option<&Transform>,
-    source: &str,
-) -> Result<Vec<Vec<Point>>, String> {
+fn decode_arcs(raw: &[Vec<Vec<f64>>], transform: Option<&Transform>, source: &str) -> Result<Vec<Vec<Point>>, String> {
     raw.iter()
         .enumerate()
         .map(|(i, arc)| {
@@ -123,10 +110,7 @@ fn decode_arcs(
                         Some(t) => {
                             acc[0] += pos[0];
                             acc[1] += pos[1];
-                            [
-                                acc[0] * t.scale[0] + t.translate[0],
-                                acc[1] * t.scale[1] + t.translate[1],
-                            ]
+                            [acc[0] * t.scale[0] + t.translate[0], acc[1] * t.scale[1] + t.translate[1]]
                         }
                         None => [pos[0], pos[1]],
                     })
@@ -139,9 +123,7 @@ fn decode_arcs(
 fn geometry_polygons(g: &RawGeometry) -> Result<Vec<ArcPolygon>, String> {
     let parse_err = |e: serde_json::Error| format!("bad arcs: {e}");
     match g.kind.as_deref() {
-        Some("Polygon") => Ok(vec![
-            serde_json::from_value(g.arcs.clone()).map_err(parse_err)?
-        ]),
+        Some("Polygon") => Ok(vec![serde_json::from_value(g.arcs.clone()).map_err(parse_err)?]),
         Some("MultiPolygon") => serde_json::from_value(g.arcs.clone()).map_err(parse_err),
         // Null geometries (features without shape) simply have no polygons.
         None => Ok(Vec::new()),
@@ -164,9 +146,7 @@ fn arc_index(r: i64) -> usize {
 pub fn ring<P: Copy>(arcs: &[Vec<P>], refs: &[i64]) -> Result<Vec<P>, String> {
     let mut out = Vec::new();
     for (k, &r) in refs.iter().enumerate() {
-        let arc = arcs
-            .get(arc_index(r))
-            .ok_or_else(|| format!("missing arc {r}"))?;
+        let arc = arcs.get(arc_index(r)).ok_or_else(|| format!("missing arc {r}"))?;
         let skip = usize::from(k > 0);
         if r >= 0 {
             out.extend(arc.iter().skip(skip).copied());
@@ -211,28 +191,14 @@ mod tests {
         let r = ring(&t.arcs, &t.features[0].polygons[0][0]).unwrap();
         // Arc 1 reversed is (11,22) (10,22) (10,20); its first point repeats
         // arc 0's last and is skipped.
-        assert_eq!(
-            r,
-            vec![
-                [10.0, 20.0],
-                [11.0, 20.0],
-                [11.0, 22.0],
-                [10.0, 22.0],
-                [10.0, 20.0]
-            ]
-        );
+        assert_eq!(r, vec![[10.0, 20.0], [11.0, 20.0], [11.0, 22.0], [10.0, 22.0], [10.0, 20.0]]);
     }
 
     #[test]
     fn bad_input_is_an_error_naming_the_file() {
         let e = parse("{", "countries", "broken.json").unwrap_err();
         assert!(e.contains("broken.json"), "{e}");
-        let e = parse(
-            &TINY.replace("[[0, -2]]", "[[0, 7]]"),
-            "countries",
-            "tiny.json",
-        )
-        .unwrap_err();
+        let e = parse(&TINY.replace("[[0, -2]]", "[[0, 7]]"), "countries", "tiny.json").unwrap_err();
         assert!(e.contains("tiny.json") && e.contains("missing arc"), "{e}");
     }
 }

@@ -13,18 +13,12 @@ use crate::{antimeridian, simplify, DROPPED, MARGIN, TOLERANCE, UNKNOWN_CODE, WI
 
 /// ISO alpha-2 code of a feature: via its numeric id, else by matching its
 /// Natural Earth name against every English name variant.
-fn feature_code(
-    f: &Feature,
-    numeric: &BTreeMap<&str, &str>,
-    en: &BTreeMap<String, Vec<String>>,
-) -> Option<String> {
+fn feature_code(f: &Feature, numeric: &BTreeMap<&str, &str>, en: &BTreeMap<String, Vec<String>>) -> Option<String> {
     if let Some(code) = f.id.as_deref().and_then(|id| numeric.get(id)) {
         return Some(code.to_string());
     }
     let name = f.name.as_deref()?;
-    en.iter()
-        .find(|(_, variants)| variants.iter().any(|v| v == name))
-        .map(|(code, _)| code.clone())
+    en.iter().find(|(_, variants)| variants.iter().any(|v| v == name)).map(|(code, _)| code.clone())
 }
 
 pub(crate) struct WorldText {
@@ -40,11 +34,7 @@ pub(crate) fn feature_label(f: &Feature) -> String {
 }
 
 pub(crate) fn render_world(inputs: &Inputs, header: &str) -> Result<WorldText, String> {
-    let numeric: BTreeMap<&str, &str> = inputs
-        .codes
-        .iter()
-        .map(|r| (r.numeric.as_str(), r.alpha2.as_str()))
-        .collect();
+    let numeric: BTreeMap<&str, &str> = inputs.codes.iter().map(|r| (r.numeric.as_str(), r.alpha2.as_str())).collect();
     let mut unknown = Vec::new();
     let mut matched_by_name = Vec::new();
     let topology = antimeridian::cut(&inputs.topology);
@@ -66,38 +56,22 @@ pub(crate) fn render_world(inputs: &Inputs, header: &str) -> Result<WorldText, S
     let arcs = &topology.arcs;
     let (south, north) = latitude_range(arcs, kept.iter().map(|(_, f)| *f))?;
     let (proj, height) = MapProjection::fit(WIDTH, MARGIN, south, north);
-    let projected: Vec<Vec<Point>> = arcs
-        .iter()
-        .map(|arc| arc.iter().map(|p| proj.project(p[0], p[1])).collect())
-        .collect();
-    if projected
-        .iter()
-        .flatten()
-        .any(|p| !(p[0].is_finite() && p[1].is_finite()))
-    {
+    let projected: Vec<Vec<Point>> = arcs.iter().map(|arc| arc.iter().map(|p| proj.project(p[0], p[1])).collect()).collect();
+    if projected.iter().flatten().any(|p| !(p[0].is_finite() && p[1].is_finite())) {
         return Err("countries-110m.json: a coordinate projects to a non-finite point".into());
     }
-    let simplified: Vec<Vec<Point>> = projected
-        .iter()
-        .map(|arc| simplify::douglas_peucker(arc, TOLERANCE))
-        .collect();
+    let simplified: Vec<Vec<Point>> = projected.iter().map(|arc| simplify::douglas_peucker(arc, TOLERANCE)).collect();
 
     let mut lines = Vec::with_capacity(kept.len());
     for (code, f) in &kept {
         let label = f.name.as_deref().unwrap_or(code);
-        let (float_polys, grid_rings) = country_rings(f, &projected, &simplified)
-            .map_err(|e| format!("countries-110m.json: {label}: {e}"))?;
+        let (float_polys, grid_rings) =
+            country_rings(f, &projected, &simplified).map_err(|e| format!("countries-110m.json: {label}: {e}"))?;
         if grid_rings.is_empty() {
-            return Err(format!(
-                "countries-110m.json: {label} has no visible polygon at this scale"
-            ));
+            return Err(format!("countries-110m.json: {label} has no visible polygon at this scale"));
         }
-        let [x, y] = shapes::representative_point(&float_polys)
-            .ok_or_else(|| format!("countries-110m.json: {label}: no marker point"))?;
-        lines.push((
-            code.clone(),
-            format!("{code}\t{x:.1}\t{y:.1}\t{}", shapes::svg_path(&grid_rings)),
-        ));
+        let [x, y] = shapes::representative_point(&float_polys).ok_or_else(|| format!("countries-110m.json: {label}: no marker point"))?;
+        lines.push((code.clone(), format!("{code}\t{x:.1}\t{y:.1}\t{}", shapes::svg_path(&grid_rings))));
     }
 
     // Countries missing at 1:110m: a marker from the 1:50m map, no path.
@@ -105,16 +79,8 @@ pub(crate) fn render_world(inputs: &Inputs, header: &str) -> Result<WorldText, S
     with_shape.extend(DROPPED.iter().copied());
     with_shape.remove(UNKNOWN_CODE);
     let unknown_110m: BTreeSet<&str> = unknown.iter().map(String::as_str).collect();
-    let (markers, unmarked) = small_country_markers(
-        &inputs.topology_50m,
-        &proj,
-        |f| feature_code(f, &numeric, &inputs.en),
-        &with_shape,
-    )?;
-    let unmarked: Vec<String> = unmarked
-        .into_iter()
-        .filter(|name| !unknown_110m.contains(name.as_str()))
-        .collect();
+    let (markers, unmarked) = small_country_markers(&inputs.topology_50m, &proj, |f| feature_code(f, &numeric, &inputs.en), &with_shape)?;
+    let unmarked: Vec<String> = unmarked.into_iter().filter(|name| !unknown_110m.contains(name.as_str())).collect();
     let marker_codes: Vec<String> = markers.iter().map(|(c, _)| c.clone()).collect();
     for (code, [x, y]) in markers {
         lines.push((code.clone(), format!("{code}\t{x:.1}\t{y:.1}\t")));
@@ -128,20 +94,11 @@ pub(crate) fn render_world(inputs: &Inputs, header: &str) -> Result<WorldText, S
         out.push_str(&line);
         out.push('\n');
     }
-    Ok(WorldText {
-        text: out,
-        unknown,
-        matched_by_name,
-        markers: marker_codes,
-        unmarked,
-    })
+    Ok(WorldText { text: out, unknown, matched_by_name, markers: marker_codes, unmarked })
 }
 
 /// Southern- and northernmost latitude over the given features.
-fn latitude_range<'a>(
-    arcs: &[Vec<Point>],
-    features: impl Iterator<Item = &'a Feature>,
-) -> Result<(f64, f64), String> {
+fn latitude_range<'a>(arcs: &[Vec<Point>], features: impl Iterator<Item = &'a Feature>) -> Result<(f64, f64), String> {
     let (mut south, mut north) = (f64::INFINITY, f64::NEG_INFINITY);
     for f in features {
         for r in f.polygons.iter().flatten().flatten() {
@@ -166,11 +123,7 @@ type CountryRings = (Vec<Vec<Vec<Point>>>, Vec<GridRing>);
 /// even then are dropped (a polygon whose outer ring is dropped goes too).
 /// Rings cut at the antimeridian come as several chains: each outer chain
 /// becomes a polygon of its own for the marker computation.
-pub(crate) fn country_rings(
-    f: &Feature,
-    full: &[Vec<Point>],
-    simplified: &[Vec<Point>],
-) -> Result<CountryRings, String> {
+pub(crate) fn country_rings(f: &Feature, full: &[Vec<Point>], simplified: &[Vec<Point>]) -> Result<CountryRings, String> {
     let mut float_polys: Vec<Vec<Vec<Point>>> = Vec::new();
     let mut grid_rings = Vec::new();
     for polygon in &f.polygons {
@@ -200,7 +153,5 @@ pub(crate) fn country_rings(
 /// The simplified ring if it is still visible on the pixel grid, else the
 /// full-detail ring if that is, else nothing.
 fn visible_ring(simplified: Vec<Point>, full: Vec<Point>) -> Option<(Vec<Point>, GridRing)> {
-    [simplified, full]
-        .into_iter()
-        .find_map(|ring| shapes::round_ring(&ring).map(|grid| (ring, grid)))
+    [simplified, full].into_iter().find_map(|ring| shapes::round_ring(&ring).map(|grid| (ring, grid)))
 }
