@@ -21,7 +21,9 @@
  * ?atlas-sv=… . <iframe data-atlas="off" …> keeps the iframe's view to itself (it is still sized).
  *
  * Safety: view messages are taken only from the iframes this script manages (by event.source)
- * and only from the atlas's origin; heights only from an iframe on this page. A view, from a
+ * and only from the atlas's origin; heights only from the atlas's own iframes (managed or
+ * data-atlas="off"), from the atlas's origin (or an opaque one, for a sandbox without
+ * allow-same-origin), never from another iframe on the page. A view, from a
  * message or from the address, is taken only if it is made of the six known keys (q, kind,
  * region, org, country, lang) with well-formed values, and it is written back re-encoded;
  * anything else is ignored whole, and the atlas opens at its start.
@@ -177,14 +179,25 @@
     }, app.origin);
   }
 
+  /** The origin an atlas iframe's messages come from: the atlas's, or "null" when its sandbox
+   * gives it an opaque origin (no allow-same-origin). */
+  function atlasOrigin(frame) {
+    var sandbox = frame.getAttribute("sandbox");
+    var opaque = sandbox !== null && !/(^|\s)allow-same-origin(\s|$)/.test(sandbox);
+    return opaque ? "null" : app.origin;
+  }
+
+  /** Sizes the atlas iframe the message came from: only the atlas's own iframes (by
+   * event.source, and from the atlas's origin), never another iframe on this page (an ad, a
+   * widget) that sends the same message. */
   function setHeight(event, height) {
     if (typeof height !== "number" || !isFinite(height) || height <= 0 || height > MAX_HEIGHT) return;
     var all = document.getElementsByTagName("iframe");
     for (var i = 0; i < all.length; i++) {
-      if (all[i].contentWindow === event.source) {
-        all[i].style.height = Math.ceil(height) + "px";
-        return;
-      }
+      var frame = all[i];
+      if (frame.contentWindow !== event.source) continue;
+      if (frame.__atlas !== undefined && event.origin === atlasOrigin(frame)) frame.style.height = Math.ceil(height) + "px";
+      return;
     }
   }
 

@@ -95,9 +95,18 @@ async fn the_host_script_ignores_foreign_messages(page: &Page) -> TestResult {
              window.postMessage({type: 'innovation-atlas:height', height: '99px'}, '*');
              window.postMessage('innovation-atlas:height', '*'); return true;")
         .await?;
+    // Another iframe on the host page (an ad, a widget) sends the atlas's height message for itself.
+    page.js("const ad = document.createElement('iframe');
+             ad.id = 'ad';
+             ad.srcdoc = '<script>parent.postMessage({type: \\'innovation-atlas:height\\', height: 15000}, \\'*\\'); parent.adSent = true;<\\/script>';
+             document.body.appendChild(ad); return true;")
+        .await?;
+    page.wait_js("window.adSent === true").await?;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let after = page.js("return document.querySelector('iframe').style.height").await?;
-    check!(before == after, "height changed from {before} to {after}");
+    check!(before == after, "the atlas's height changed from {before} to {after}");
+    let ad = page.js("return document.getElementById('ad').getBoundingClientRect().height").await?;
+    check!(ad.as_f64().is_some_and(|h| h < 1000.0), "another iframe on the host page resized itself to {ad} px");
     Ok(())
 }
 
