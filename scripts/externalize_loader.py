@@ -40,16 +40,22 @@ def trunk_loader(html):
 match = trunk_loader(html)
 if match:
     code = match.group(1)
-    glue = re.search(r"""from\s+['"]\./([^'"]+\.js)['"]""", code)
-    wasm = re.search(r"""['"]\./([^'"]+_bg\.wasm)['"]""", code)
-    if not glue or not wasm:
+    # Trunk names both files under its public URL: "./" by default (Trunk.toml), or what
+    # `--public-url` says ("/tools/innovation-atlas/"). The loader goes beside them.
+    glue = re.search(r"""from\s+['"]([^'"]*/)([^'"/]+\.js)['"]""", code)
+    wasm = re.search(r"""['"]([^'"]*/)([^'"/]+_bg\.wasm)['"]""", code)
+    if not glue or not wasm or glue.group(1) != wasm.group(1):
         sys.exit("externalize_loader: Trunk's loader no longer names the app's .js and .wasm as expected: check Trunk's output")
+    prefix = glue.group(1)
+    if not re.fullmatch(r"(\./|/|(/[A-Za-z0-9._~-]+)+/|https://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~-]+)*/)", prefix):
+        sys.exit("externalize_loader: the public URL %r is not a folder address this script can use "
+                 "(use './' in Trunk.toml, or --public-url /a/path/)" % prefix)
     with open(os.path.join(source, "src", "web", "loader.js"), encoding="utf-8") as f:
-        loader = f.read().replace("__GLUE__", glue.group(1)).replace("__WASM__", wasm.group(1))
+        loader = f.read().replace("__GLUE__", prefix + glue.group(2)).replace("__WASM__", prefix + wasm.group(2))
     name = "loader-%s.js" % hashlib.sha256(loader.encode()).hexdigest()[:16]
     with open(os.path.join(staging, name), "w", encoding="utf-8") as f:
         f.write(loader)
-    html = html[: match.start()] + '<script type="module" src="./%s"></script>' % name + html[match.end():]
+    html = html[: match.start()] + '<script type="module" src="%s%s"></script>' % (prefix, name) + html[match.end():]
     html = re.sub(r'<link rel="preload" href="[^"]+\.wasm"[^>]*>', "", html)
 
 for script in re.finditer(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S):

@@ -1,7 +1,7 @@
 /*! Innovation Atlas start-up script — MIT licence.
  * scripts/externalize_loader.py writes this file into the build as loader-<hash>.js, with the
- * app's two file names filled in, in place of Trunk's inline loader (the strict CSP allows no
- * inline script). It:
+ * app's two file addresses filled in (under Trunk's public URL: "./", or what --public-url
+ * says), in place of Trunk's inline loader (the strict CSP allows no inline script). It:
  * - lets the static page's first frame show before the app's download starts (at most 200 ms
  *   later);
  * - says in words why the interactive map is not there when it cannot start: no WebAssembly,
@@ -10,8 +10,8 @@
  * - inside an iframe, tells the host page how tall the page is ({type: "innovation-atlas:height",
  *   height}), whether the app runs or not: public/embed.js sizes the iframe with it.
  */
-const GLUE = "./__GLUE__";
-const WASM = "./__WASM__";
+const GLUE = "__GLUE__";
+const WASM = "__WASM__";
 const SLOW_MS = 5000;
 
 const root = document.documentElement;

@@ -97,6 +97,11 @@ impl Server {
         self.requests.lock().unwrap().iter().filter_map(|p| p.strip_prefix(&prefix).map(String::from)).collect()
     }
 
+    /// Every request's path so far, whatever its scenario.
+    pub fn all_requests(&self) -> Vec<String> {
+        self.requests.lock().unwrap().clone()
+    }
+
     fn reply_for(&self, scenario: &str, file: &str) -> Option<DataReply> {
         let replies = self.replies.lock().unwrap();
         replies.get(&(scenario.to_string(), file.to_string())).cloned().or_else(|| {
