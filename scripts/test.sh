@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: the geometry tool's, the native unit and integration tests, and the browser
-# tests against a release build. Installs missing tools first. Exits non-zero on any failure.
+# Runs every check and test: formatting and clippy, the geometry tool's tests, the native unit
+# and integration tests, and the browser tests against a release build. Installs missing tools
+# first. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
@@ -10,6 +11,15 @@ export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 # DISPLAY; chromium-touch is the phone-emulation touch pass); set ATLAS_ENGINES=chromium (or any comma-separated subset) to run fewer.
 export ATLAS_ENGINES="${ATLAS_ENGINES:-chromium,firefox,webkit,chromium-touch}"
 
+# The checks every Rust project runs, first: a change that is not formatted or that clippy warns
+# about fails here, in seconds, before the long build and browser suite.
+echo "== cargo fmt --check"
+cargo fmt --all --check
+(cd tools/geometry && cargo fmt --all --check)
+echo "== cargo clippy (native, then wasm32-unknown-unknown)"
+cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+(cd tools/geometry && cargo clippy --all-targets --locked -- -D warnings)
 echo "== geometry tool"
 cargo test --manifest-path tools/geometry/Cargo.toml
 echo "== release build (scripts/build.sh, as published)"

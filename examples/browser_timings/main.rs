@@ -35,6 +35,10 @@
 //! (KIND is `app` for Innovation Atlas, `ref` for the jsvectormap reference page, `editor` for
 //! the web editor's editor.html.)
 
+// It drives a browser over WebDriver with native-only crates: there is nothing of it in wasm32.
+#![cfg_attr(target_arch = "wasm32", no_main)]
+#![cfg(not(target_arch = "wasm32"))]
+
 mod chromedriver;
 mod editor;
 mod page_scripts;

@@ -57,6 +57,9 @@ pub struct Driver {
     /// removed with the driver.
     scratch: PathBuf,
     sessions: AtomicU32,
+    /// Firefox: a profile Firefox has started with once, copied for each session (see
+    /// [`Driver::firefox_profile`]).
+    firefox_template: std::sync::atomic::AtomicBool,
 }
 
 impl Drop for Driver {
@@ -210,12 +213,15 @@ impl Driver {
             }
             std::thread::sleep(Duration::from_millis(100));
         }
-        Ok(Driver { process, port, xvfb, scratch, sessions: AtomicU32::new(0) })
+        Ok(Driver { process, port, xvfb, scratch, sessions: AtomicU32::new(0), firefox_template: Default::default() })
     }
 
     /// A new browser session; with `javascript` false, the browser runs no script in pages
     /// (WebDriver's own scripts still run, so tests can read the page).
     pub async fn session(&self, engine: Engine, javascript: bool) -> Result<Client, String> {
+        if engine == Engine::Firefox {
+            self.make_firefox_template().await?;
+        }
         let mut caps = match engine {
             Engine::Chromium => {
                 chromium_capabilities(json!(format!("--window-size={},{}", VIEWPORT.0, VIEWPORT.1)), serde_json::Value::Null)
@@ -256,13 +262,7 @@ impl Driver {
                 Engine::Webkit => caps["webkitgtk:browserOptions"]["args"] = json!(["--automation", "--enable-javascript=false"]),
             }
         }
-        let caps = caps.as_object().cloned().unwrap_or_default();
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        let client = ClientBuilder::new(connector)
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", self.port))
-            .await
-            .map_err(|e| format!("no WebDriver session: {e}"))?;
+        let client = self.connect(caps).await?;
         // Every engine starts with the same viewport (window sizes differ by each browser's chrome);
         // the phone emulation has its own.
         if engine == Engine::ChromiumTouch {
@@ -275,20 +275,73 @@ impl Driver {
         Ok(client)
     }
 
-    /// A new, empty Firefox profile for each session (so nothing leaks from one scenario to the
-    /// next, as with geckodriver's own temporary profiles), holding only the test's
-    /// userChrome.css. The previous sessions' profiles are closed by now and are removed.
+    /// Ends a session: Firefox is stopped at once (its graceful shutdown, which writes its
+    /// session store and databases into a profile that is thrown away anyway, took about 2.4 s
+    /// a scenario while the other lane ran; this takes 0.06 s); the other engines close as usual.
+    pub async fn end(&self, engine: Engine, client: Client) {
+        if engine == Engine::Firefox {
+            let _ = Command::new("pkill").args(["-KILL", "-P", &self.process.id().to_string()]).status();
+        }
+        // After a kill geckodriver answers at once that the browser is gone, and takes the next session.
+        let _ = client.close().await;
+    }
+
+    async fn connect(&self, caps: serde_json::Value) -> Result<Client, String> {
+        let caps = caps.as_object().cloned().unwrap_or_default();
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        ClientBuilder::new(connector)
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .map_err(|e| format!("no WebDriver session: {e}"))
+    }
+
+    fn firefox_template_dir(&self) -> PathBuf {
+        self.scratch.join("template")
+    }
+
+    /// Starts Firefox once on an empty profile (holding only the test's userChrome.css) and
+    /// closes it: what Firefox writes into a new profile on its first start (its databases,
+    /// start-up cache) is then done once per driver, not once per scenario. A session on a
+    /// copy of it starts in about 1.1 s instead of 2.4 s. No page is opened, so the template
+    /// holds nothing of any site.
+    async fn make_firefox_template(&self) -> Result<(), String> {
+        if self.firefox_template.load(Ordering::SeqCst) {
+            return Ok(());
+        }
+        let template = self.firefox_template_dir();
+        let chrome = template.join("chrome");
+        std::fs::create_dir_all(&chrome).map_err(|e| format!("{}: {e}", chrome.display()))?;
+        std::fs::write(chrome.join("userChrome.css"), FIREFOX_USER_CHROME).map_err(|e| e.to_string())?;
+        let caps = json!({
+            "browserName": "firefox",
+            "moz:firefoxOptions": {
+                "binary": env_or("FIREFOX", "/usr/bin/firefox-esr"),
+                "args": ["-headless", "-profile", template.to_string_lossy()]
+            }
+        });
+        let client = self.connect(caps).await?;
+        client.close().await.map_err(|e| format!("closing the template profile's Firefox: {e}"))?;
+        self.firefox_template.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    /// A profile for each session, a fresh copy of the template (so nothing leaks from one
+    /// scenario to the next, as with geckodriver's own temporary profiles). The previous
+    /// sessions' profiles are closed by now and are removed.
     fn firefox_profile(&self) -> Result<String, String> {
         let n = self.sessions.fetch_add(1, Ordering::SeqCst);
+        let template = self.firefox_template_dir();
         if let Ok(entries) = std::fs::read_dir(&self.scratch) {
-            for entry in entries.flatten() {
+            for entry in entries.flatten().filter(|e| e.path() != template) {
                 let _ = std::fs::remove_dir_all(entry.path());
             }
         }
         let profile = self.scratch.join(format!("profile-{n}"));
-        let chrome = profile.join("chrome");
-        std::fs::create_dir_all(&chrome).map_err(|e| format!("{}: {e}", chrome.display()))?;
-        std::fs::write(chrome.join("userChrome.css"), FIREFOX_USER_CHROME).map_err(|e| e.to_string())?;
+        let copied = Command::new("cp").arg("-a").arg(&template).arg(&profile).status().map_err(|e| format!("cp: {e}"))?;
+        if !copied.success() {
+            return Err(format!("could not copy the Firefox profile {} ({copied})", template.display()));
+        }
         Ok(profile.to_string_lossy().into_owned())
     }
 }

@@ -7,6 +7,9 @@
 //! its own WebDriver server on a free port (chromedriver, geckodriver, WebKitWebDriver with
 //! MiniBrowser on an Xvfb display of its own when there is no DISPLAY); see `driver.rs`.
 
+// WebDriver and a tokio runtime are native-only: in wasm32 (clippy checks every target there)
+// this crate is empty, with no main to look for.
+#![cfg_attr(target_arch = "wasm32", no_main)]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod driver;
@@ -14,9 +17,10 @@ mod page;
 mod run_command;
 mod scenarios;
 mod server;
+mod sub_path;
 
 use std::future::Future;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::pin::Pin;
 use std::time::{Duration, Instant};
 
@@ -46,26 +50,26 @@ fn main() {
     let engines = std::env::var("ATLAS_ENGINES").unwrap_or_else(|_| "chromium".into());
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     let (mut passed, mut failed) = (0, 0);
-    if engines.split(',').any(|e| e.trim() == "chromium") && filter.as_deref().is_none_or(|f| run_command::NAME.contains(f)) {
-        let ok = runtime.block_on(run_the_readme_run_command());
-        if ok {
-            passed += 1
-        } else {
-            failed += 1
+    for (name, check) in ONCE {
+        if engines.split(',').any(|e| e.trim() == "chromium") && filter.as_deref().is_none_or(|f| name.contains(f)) {
+            if runtime.block_on(run_once(name, check)) {
+                passed += 1
+            } else {
+                failed += 1
+            }
         }
     }
+    let mut known = Vec::new();
     for name in engines.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         let Some(engine) = Engine::from_name(name) else {
             eprintln!("browser tests: unknown engine {name} (known: chromium, firefox, webkit, chromium-touch)");
             std::process::exit(1);
         };
-        // A server of its own for each engine: what a scenario set up on it (a data reply,
-        // headers, CSP reports) must not carry over to the same scenario on the next engine.
-        let server = Server::start(dist.clone());
-        let (p, f) = runtime.block_on(run_engine(engine, &server, filter.as_deref()));
-        passed += p;
-        failed += f;
+        known.push(engine);
     }
+    let (p, f) = run_lanes(&known, &dist, filter.as_deref());
+    passed += p;
+    failed += f;
     println!("\nbrowser: {passed} passed, {failed} failed");
     if failed > 0 || passed == 0 {
         std::process::exit(1);
@@ -94,23 +98,71 @@ async fn new_session(engine: Engine, driver: &mut Driver, name: &str) -> Result<
     Err(last)
 }
 
-/// The README's first command, once, in Chromium (see `run_command.rs`).
-async fn run_the_readme_run_command() -> bool {
+/// A check that runs once, in Chromium, on a WebDriver server of its own.
+type Once = for<'a> fn(&'a Driver) -> Pin<Box<dyn Future<Output = TestResult> + 'a>>;
+
+/// The checks that run once, before the engines' scenarios: the README's first command
+/// (`run_command.rs`), and a build for a sub-path (`sub_path.rs`).
+const ONCE: [(&str, Once); 2] = [
+    (run_command::NAME, |d| Box::pin(run_command::check_run_command(d))),
+    (sub_path::NAME, |d| Box::pin(sub_path::check_sub_path_build(d))),
+];
+
+async fn run_once(name: &str, check: Once) -> bool {
     let started = Instant::now();
     let result = match Driver::start(Engine::Chromium) {
-        Ok(driver) => run_command::check_run_command(&driver).await,
+        Ok(driver) => check(&driver).await,
         Err(e) => Err(e.into()),
     };
     match result {
         Ok(()) => {
-            println!("[chromium] {} ... ok ({} ms)", run_command::NAME, started.elapsed().as_millis());
+            println!("[chromium] {name} ... ok ({} ms)", started.elapsed().as_millis());
             true
         }
         Err(e) => {
-            println!("[chromium] {} ... FAILED: {e}", run_command::NAME);
+            println!("[chromium] {name} ... FAILED: {e}");
             false
         }
     }
+}
+
+/// Runs the engines in lanes at once (`ATLAS_LANES`, default 3): each engine in a lane of its
+/// own (the phone emulation after Chromium), or with 2, Firefox in one and the others one after
+/// the other in the second; 1 runs everything in one lane. Most of a scenario's time is waiting
+/// (for a frame, a time-out, a WebDriver round trip), so the lanes share the machine's two
+/// cores without slowing each other much.
+fn run_lanes(engines: &[Engine], dist: &Path, filter: Option<&str>) -> (usize, usize) {
+    let lanes: usize = std::env::var("ATLAS_LANES").ok().and_then(|v| v.trim().parse().ok()).unwrap_or(3);
+    let mut grouped: Vec<Vec<Engine>> = Vec::new();
+    for engine in engines {
+        let lane = match (lanes, engine) {
+            (0 | 1, _) => 0,
+            (2, Engine::Firefox) => 1,
+            (2, _) => 0,
+            (_, Engine::Chromium | Engine::ChromiumTouch) => 0,
+            (_, Engine::Firefox) => 1,
+            (_, Engine::Webkit) => 2,
+        };
+        grouped.resize(grouped.len().max(lane + 1), Vec::new());
+        grouped[lane].push(*engine);
+    }
+    let lane = |engines: Vec<Engine>| {
+        move || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+            engines.into_iter().fold((0, 0), |(passed, failed), engine| {
+                // A server of its own for each engine: what a scenario set up on it (a data
+                // reply, headers, CSP reports) must not carry over to the same scenario on the
+                // next engine.
+                let server = Server::start(dist.to_path_buf());
+                let (p, f) = runtime.block_on(run_engine(engine, &server, filter));
+                (passed + p, failed + f)
+            })
+        }
+    };
+    std::thread::scope(|scope| {
+        let running: Vec<_> = grouped.into_iter().filter(|g| !g.is_empty()).map(|g| scope.spawn(lane(g))).collect();
+        running.into_iter().map(|r| r.join().unwrap_or((0, 1))).fold((0, 0), |(p, f), (lp, lf)| (p + lp, f + lf))
+    })
 }
 
 async fn run_engine(engine: Engine, server: &Server, filter: Option<&str>) -> (usize, usize) {
@@ -128,6 +180,7 @@ async fn run_engine(engine: Engine, server: &Server, filter: Option<&str>) -> (u
             continue;
         }
         // A fresh session per scenario: no state leaks from one to the next.
+        let opening = Instant::now();
         let client = match new_session(engine, &mut driver, name).await {
             Ok(c) => c,
             Err(e) => {
@@ -137,6 +190,7 @@ async fn run_engine(engine: Engine, server: &Server, filter: Option<&str>) -> (u
             }
         };
         let page = Page { client, server: server.clone(), scenario: name.to_string() };
+        let session_ms = opening.elapsed().as_millis();
         let t = Instant::now();
         let outcome = tokio::time::timeout(Duration::from_secs(90), scenario(&page)).await;
         let result = match outcome {
@@ -146,7 +200,7 @@ async fn run_engine(engine: Engine, server: &Server, filter: Option<&str>) -> (u
         match result {
             Ok(()) => {
                 passed += 1;
-                println!("[{}] {name} ... ok ({} ms)", engine.name(), t.elapsed().as_millis());
+                println!("[{}] {name} ... ok ({} ms; session {session_ms} ms)", engine.name(), t.elapsed().as_millis());
             }
             Err(e) => {
                 failed += 1;
@@ -154,7 +208,7 @@ async fn run_engine(engine: Engine, server: &Server, filter: Option<&str>) -> (u
                 println!("[{}] {name} ... FAILED: {e}", engine.name());
             }
         }
-        let _ = page.client.close().await;
+        driver.end(engine, page.client).await;
     }
     println!("[{}] {passed} passed, {failed} failed in {:.1} s", engine.name(), started.elapsed().as_secs_f64());
     (passed, failed)

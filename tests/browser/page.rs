@@ -153,6 +153,17 @@ impl Page {
     }
 
     /// Sends keys to whatever has focus, as a keyboard user would.
+    /// A path for a file the scenario writes (a file to open in the page), its own even while
+    /// the same scenario runs on another engine at the same time; named `name` (its extension
+    /// kept) in a folder of its own, since pages show a chosen file's name.
+    pub fn scratch_file(&self, name: &str) -> Result<std::path::PathBuf, Box<dyn std::error::Error>> {
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let dir = std::env::temp_dir().join(format!("atlas-files-{}-{n}", std::process::id()));
+        std::fs::create_dir_all(&dir)?;
+        Ok(dir.join(name))
+    }
+
     pub async fn keys(&self, keys: &str) -> TestResult {
         self.client.active_element().await?.send_keys(keys).await?;
         Ok(())
