@@ -17,6 +17,7 @@ pub mod canonical;
 pub mod changes;
 pub mod document;
 pub mod ids;
+pub mod merge;
 pub mod problems;
 pub mod references;
 
