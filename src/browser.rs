@@ -55,11 +55,19 @@ pub async fn sleep_ms(ms: u32) {
 
 /// Offers `text` as a file download called `name` (made in the browser, nothing uploaded).
 pub fn save_file(name: &str, text: &str, mime: &str) {
+    save_blob(name, &js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text)), mime);
+}
+
+/// Saves bytes (a `.zip`) as a download named `name`.
+pub fn save_bytes(name: &str, bytes: &[u8], mime: &str) {
+    save_blob(name, &js_sys::Array::of1(&js_sys::Uint8Array::from(bytes)), mime);
+}
+
+fn save_blob(name: &str, parts: &js_sys::Array, mime: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_buffer_source_sequence_and_options(parts, &options) else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     if let Ok(link) = document.create_element("a").map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>()) {
         link.set_href(&url);

@@ -53,6 +53,7 @@ strings! {
     no_problems: "No problems found in the data.", "Inga problem hittades i data.";
     open_editor: "Fix them in the data editor", "Rätta dem i dataredigeraren";
     previewing_draft: "Preview of a draft from the data editor: not published.", "Förhandsvisning av ett utkast från dataredigeraren: inte publicerat.";
+    no_draft_to_preview: "Preview from the data editor, but this browser holds no saved draft: this is the published data.", "Förhandsvisning från dataredigeraren, men den här webbläsaren har inget sparat utkast: detta är de publicerade uppgifterna.";
     map_heading: "Map", "Karta";
     timeline_intro: "Partnerships signed and offices opened, oldest first. The filters above apply.",
         "Ingångna partnerskap och öppnade kontor, äldst först. Filtren ovan gäller.";

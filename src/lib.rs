@@ -17,8 +17,8 @@ pub mod i18n;
 pub mod json;
 pub mod render;
 pub mod schema;
-/// Build time only: the pages' static content (see `src/bin/static_pages.rs`).
-#[cfg(not(target_arch = "wasm32"))]
+/// The pages' static content: written by the build (`src/bin/static_pages.rs`), and by the web
+/// editor when it publishes (never by the app).
 pub mod static_page;
 pub mod text;
 pub mod timeline;

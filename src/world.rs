@@ -43,7 +43,7 @@ static INSTALLED: OnceLock<World> = OnceLock::new();
 pub fn world() -> &'static World {
     #[cfg(not(target_arch = "wasm32"))]
     {
-        INSTALLED.get_or_init(|| parse_world(include_str!("generated/world.txt")))
+        INSTALLED.get_or_init(generated)
     }
     #[cfg(target_arch = "wasm32")]
     {
@@ -56,7 +56,12 @@ pub fn install(map: World) {
     let _ = INSTALLED.set(map);
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+/// The map made by `tools/geometry`, read from its text. Natively [`world`] is this; in the
+/// browser only the web editor needs it (to write the pages when publishing), and installs it.
+pub fn generated() -> World {
+    parse_world(include_str!("generated/world.txt"))
+}
+
 fn parse_world(text: &'static str) -> World {
     let mut world = World { width: 1000.0, height: 500.0, shapes: Vec::new() };
     for line in text.lines().filter(|l| !l.starts_with('#')) {

@@ -3,7 +3,7 @@
 
 use innovation_atlas::countries;
 use innovation_atlas::dataset::Lang;
-use innovation_atlas::static_page::{pages, MARKER};
+use innovation_atlas::static_page::{pages, republish, MARKER};
 use innovation_atlas::validate::read_dataset;
 
 const SHIPPED: &str = include_str!("../public/data/initiative.json");
@@ -167,4 +167,57 @@ fn a_broken_data_file_stops_the_build_with_the_validators_message() {
 fn a_template_without_the_marker_is_an_error_not_an_empty_page() {
     let error = pages("<html lang=\"en\"><head><title>x</title></head><body></body></html>", SHIPPED).unwrap_err();
     assert!(error.contains("atlas:page"), "{error}");
+}
+
+/// The shipped file with the Tokyo office renamed and the Tel Aviv scouts removed: what a web
+/// editor's download differs by.
+fn edited() -> String {
+    let mut file: serde_json::Value = serde_json::from_str(SHIPPED).unwrap();
+    let offices = file["offices"].as_array_mut().unwrap();
+    let tokyo = offices.iter_mut().find(|o| o["id"] == "osi-tokyo").unwrap();
+    tokyo["name"]["en"] = "Tokyo office, renamed".into();
+    tokyo["name"]["sv"] = "Tokyokontoret, omdöpt".into();
+    offices.retain(|o| o["id"] != "vinnova-tel-aviv");
+    file["updated"] = "2026-12-01".into();
+    serde_json::to_string_pretty(&file).unwrap()
+}
+
+#[test]
+fn the_editors_pages_equal_the_builds_byte_for_byte() {
+    let built_before = pages(TEMPLATE, SHIPPED).unwrap();
+    let built_after = pages(TEMPLATE, &edited()).unwrap();
+    for ((name, before), (_, after)) in built_before.iter().zip(&built_after) {
+        let lang = if *name == "sv.html" { Lang::Sv } else { Lang::En };
+        let republished = republish(before, &edited(), lang).unwrap();
+        assert!(republished == *after, "{name}: the editor's page differs from the build's");
+        assert_ne!(republished, *before, "{name}: the edit shows");
+    }
+    assert!(built_before[0].1.contains("Vinnova's office in Tel Aviv, opened in 2018."), "the removed record was there before");
+    let en = republish(&built_before[0].1, &edited(), Lang::En).unwrap();
+    assert!(
+        en.contains("Tokyo office, renamed") && !en.contains("Vinnova's office in Tel Aviv, opened in 2018."),
+        "the new record shows, the removed one is gone"
+    );
+    assert!(en.contains("1 December 2026"), "Data as of the new file's date");
+    let sv = republish(&built_before[1].1, &edited(), Lang::Sv).unwrap();
+    assert!(sv.contains("Tokyokontoret, omdöpt"));
+}
+
+#[test]
+fn republishing_keeps_everything_outside_the_content() {
+    let (en, _) = both();
+    let republished = republish(&en, &edited(), Lang::En).unwrap();
+    let head = |page: &str| page[..page.find("<body>").unwrap()].to_string();
+    assert_eq!(head(&republished), head(&en), "the head (hashed file names, scripts) stays byte for byte");
+    assert!(republished.ends_with("</body>\n</html>\n"));
+}
+
+#[test]
+fn republishing_refuses_a_data_file_with_problems_and_a_page_it_did_not_write() {
+    let (en, _) = both();
+    let broken = SHIPPED.replacen("\"code\": \"JP\"", "\"code\": \"XX\"", 1);
+    let error = republish(&en, &broken, Lang::En).unwrap_err();
+    assert!(error.contains("'XX' is not an ISO 3166-1 country code"), "{error}");
+    let error = republish("<html><body><p>Hello</p></body></html>", SHIPPED, Lang::En).unwrap_err();
+    assert!(error.contains("index.html: this is not a page the atlas's build wrote"), "{error}");
 }

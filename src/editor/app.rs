@@ -9,6 +9,7 @@ use crate::dataset::Lang;
 use super::changes::ChangesView;
 use super::download::{download, download_draft};
 use super::form::RecordForm;
+use super::merge::ConflictsView;
 use super::open::{begin, OpenScreen};
 use super::preview::PreviewView;
 use super::records::RecordList;
@@ -29,7 +30,10 @@ pub fn EditorApp() -> impl IntoView {
     let s = t(lang);
     let other = if lang == Lang::En { Lang::Sv } else { Lang::En };
     let screen = editor.screen;
-    let editing = move || matches!(screen.get(), Screen::Edit | Screen::Changes | Screen::Preview);
+    // A saved draft compared with the published file is a view of its own: no toolbar that
+    // would act on the draft open underneath.
+    let editing =
+        move || matches!(screen.get(), Screen::Edit | Screen::Changes | Screen::Preview) && editor.comparison.with(Option::is_none);
     view! {
         <header class="page-header">
             <div class="editor-title">
@@ -47,6 +51,7 @@ pub fn EditorApp() -> impl IntoView {
             </Show>
             <p class="status" role="status" aria-live="polite">{move || editor.status_line()}</p>
             <ErrorSummary/>
+            <super::publish::PublishProblem/>
             <AfterDownload/>
             {move || match screen.get() {
                 Screen::Opening => view! { <p class="loading">{s.opening}</p> }.into_any(),
@@ -60,6 +65,7 @@ pub fn EditorApp() -> impl IntoView {
                 .into_any(),
                 Screen::Changes => view! { <ChangesView/> }.into_any(),
                 Screen::Preview => view! { <PreviewView/> }.into_any(),
+                Screen::Conflicts => view! { <ConflictsView/> }.into_any(),
             }}
         </main>
     }
@@ -88,6 +94,15 @@ fn Notices() -> impl IntoView {
                 </Show>
             </div>
         </Show>
+        {move || editor.earlier.get().map(|earlier| {
+            let (file, time) = (earlier.file.clone(), earlier.time.clone());
+            view! {
+                <div class="notice">
+                    <p>{s.earlier_kept} " " {file} " (" {time} ")."</p>
+                    <button type="button" on:click=move |_| super::open::open_earlier(editor)>{s.open_earlier}</button>
+                </div>
+            }
+        })}
         <Show when=move || editor.storage_failed.get()>
             <div class="notice error" role="alert">
                 <p>{s.storage_failed}</p>
@@ -116,6 +131,7 @@ fn Toolbar() -> impl IntoView {
             <button type="button" aria-disabled=move || (!can_redo()).to_string() aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
                 on:click=move |_| redo(editor)>{s.redo}</button>
             <button type="button" class="primary" on:click=move |_| download(editor)>{s.download}</button>
+            <button type="button" on:click=move |_| super::publish::download_for_publishing(editor)>{s.download_bundle}</button>
             <button type="button" on:click=move |_| super::open::open_another(editor)>{s.open_other}</button>
         </div>
     }
@@ -127,15 +143,15 @@ fn AfterDownload() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let s = t(editor.lang);
     view! {
-        <Show when=move || editor.downloaded.get().is_some()>
+        {move || editor.downloaded.get().map(|downloaded| view! {
             <section class="after-download" aria-labelledby="next-heading">
                 <h2 id="next-heading">{s.next_heading}</h2>
                 <ol>
-                    <li>{s.next_replace}</li>
+                    <li>{if downloaded.bundle { s.next_unpack } else { s.next_replace }}</li>
                     <li>{s.next_check}</li>
                 </ol>
             </section>
-        </Show>
+        })}
     }
 }
 

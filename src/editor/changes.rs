@@ -47,28 +47,20 @@ pub fn ChangesView() -> impl IntoView {
     }
 }
 
-/// Keep the saved draft, or discard it for the published file (after comparing them).
+/// Merge the saved draft into the published file, or go back to the choice (after comparing
+/// them). Discarding is offered there, with its confirmation.
 #[component]
 fn StaleDraftChoice() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let s = t(editor.lang);
-    let keep = move |_| {
-        if let Some(saved) = editor.stale_draft.get_untracked() {
-            editor.comparison.set(None);
-            editor.resume(&saved);
-        }
-    };
-    let discard = move |_| {
-        if let Some(published) = editor.published.get_value() {
-            editor.comparison.set(None);
-            super::storage::clear();
-            editor.open(&published, "initiative.json");
-        }
+    let back = move |_| {
+        editor.comparison.set(None);
+        editor.screen.set(Screen::Open);
     };
     view! {
         <div class="actions">
-            <button type="button" class="primary" on:click=keep>{s.keep_draft}</button>
-            <button type="button" on:click=discard>{s.discard_draft}</button>
+            <button type="button" class="primary" on:click=move |_| super::open::merge_stale_draft(editor)>{s.keep_draft}</button>
+            <button type="button" on:click=back>{s.back_to_choice}</button>
         </div>
     }
 }

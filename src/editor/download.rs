@@ -1,4 +1,4 @@
-//! Downloading `initiative.json`: refused, with the reasons listed and focused, while an error
+//! Downloading `initiative.json` (the bundle for publishing is `publish.rs`'s): refused, with the reasons listed and focused, while an error
 //! remains; otherwise the draft's canonical text, `updated` set to today when anything changed.
 
 use leptos::prelude::*;
@@ -14,13 +14,22 @@ use super::text::t;
 const FILE: &str = "initiative.json";
 
 pub fn download(editor: Editor) {
+    let Some(text) = file_to_publish(editor) else { return };
+    save_file(FILE, &text, "application/json");
+    editor.downloaded.set(Some(Downloaded { revision: editor.revision.get_untracked(), bundle: false }));
+    editor.status.set(t(editor.lang).downloaded.into());
+}
+
+/// The file as it would be published: refused (None, with the reasons listed and focused)
+/// while an error remains; `updated` set to today when anything changed.
+pub fn file_to_publish(editor: Editor) -> Option<String> {
     let s = t(editor.lang);
     let errors = editor.errors_now();
     if !errors.is_empty() {
         editor.summary.set(true);
         editor.status.set(s.download_refused.into());
         focus_summary();
-        return;
+        return None;
     }
     editor.summary.set(false);
     let changed = editor.with_untracked(|d| d.is_changed()).unwrap_or(false);
@@ -31,10 +40,15 @@ pub fn download(editor: Editor) {
             d.set_head("updated", Some(today));
         });
     }
-    let Some(text) = editor.with_untracked(|d| d.current().to_text()) else { return };
-    save_file(FILE, &text, "application/json");
-    editor.downloaded.set(Some(editor.revision.get_untracked()));
-    editor.status.set(s.downloaded.into());
+    editor.with_untracked(|d| d.current().to_text())
+}
+
+/// What was downloaded last: at which revision of the draft, and whether the bundle for
+/// publishing (the data file and both pages) or the data file alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Downloaded {
+    pub revision: u64,
+    pub bundle: bool,
 }
 
 /// The draft as it is, problems and all: when the browser cannot keep it, the visitor can.

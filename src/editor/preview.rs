@@ -20,11 +20,23 @@ pub fn PreviewView() -> impl IntoView {
         Some(code) => format!("{page}?embed=1&draft=1&country={code}"),
         None => format!("{page}?embed=1&draft=1"),
     };
+    // The atlas reads the draft from this browser's storage: when the draft could not be saved
+    // there, it would show an older draft or the published data. Said, instead of shown.
     view! {
         <section class="preview" aria-labelledby="preview-heading">
             <h2 id="preview-heading">{s.preview}</h2>
-            <p class="hint">{s.preview_note}</p>
-            <iframe src=src title=s.preview_title class="preview-frame"></iframe>
+            <Show
+                when=move || !editor.storage_failed.get()
+                fallback=move || view! {
+                    <div class="notice error preview-unavailable" role="alert">
+                        <p>{s.preview_unavailable}</p>
+                        <button type="button" on:click=move |_| super::download::download_draft(editor)>{s.download_draft}</button>
+                    </div>
+                }
+            >
+                <p class="hint">{s.preview_note}</p>
+                <iframe src=src.clone() title=s.preview_title class="preview-frame"></iframe>
+            </Show>
         </section>
     }
 }

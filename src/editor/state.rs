@@ -31,6 +31,8 @@ pub enum Screen {
     Edit,
     Changes,
     Preview,
+    /// A saved draft merged into a changed published file: the fields both changed, to choose.
+    Conflicts,
 }
 
 /// Which records the list shows.
@@ -69,8 +71,10 @@ pub struct Editor {
     /// Another tab of the editor is open; this one only shows while `read_only`.
     pub other_tab: RwSignal<bool>,
     pub read_only: RwSignal<bool>,
-    /// The revision last downloaded (then the "what to do with the file" steps show).
-    pub downloaded: RwSignal<Option<u64>>,
+    /// What was downloaded last (then the "what to do with the file" steps show).
+    pub downloaded: RwSignal<Option<super::download::Downloaded>>,
+    /// Why the bundle for publishing could not be made (the pages could not be read).
+    pub publish_error: RwSignal<Option<String>>,
     /// Why the last file could not be opened.
     pub open_error: RwSignal<Option<String>>,
     /// A saved draft that began from another version of the published file: the visitor
@@ -85,6 +89,13 @@ pub struct Editor {
     base_text: StoredValue<String>,
     /// The name of the file the draft began from.
     pub file_name: RwSignal<String>,
+    /// The draft began from a file of this computer, not the published one.
+    pub local: RwSignal<bool>,
+    /// An earlier draft kept aside when a file was opened over it, offered back once.
+    pub earlier: RwSignal<Option<Arc<Saved>>>,
+    /// A saved draft and the published file it is being merged into, while the visitor
+    /// chooses between the two sides of each conflict.
+    pub merging: RwSignal<Option<super::merge::Merging>>,
     /// The record whose deletion waits for a confirmation.
     pub deleting: RwSignal<Option<(RecordKind, usize)>>,
     /// The save and check waiting for typing to pause.
@@ -114,12 +125,16 @@ impl Editor {
             other_tab: RwSignal::new(false),
             read_only: RwSignal::new(false),
             downloaded: RwSignal::new(None),
+            publish_error: RwSignal::new(None),
             open_error: RwSignal::new(None),
             stale_draft: RwSignal::new(None),
             comparison: RwSignal::new(None),
             published: StoredValue::new(None),
             base_text: StoredValue::new(String::new()),
-            file_name: RwSignal::new("initiative.json".into()),
+            file_name: RwSignal::new(crate::validate::FILE_NAME.into()),
+            local: RwSignal::new(false),
+            earlier: RwSignal::new(None),
+            merging: RwSignal::new(None),
             deleting: RwSignal::new(None),
             pending: StoredValue::new(None),
         };
@@ -160,15 +175,27 @@ impl Editor {
         });
     }
 
-    /// Starts a draft of `text` (the published file, or a local one called `name`).
-    pub fn open(self, text: &str, name: &str) -> bool {
+    /// Starts a draft of the published file's `text`.
+    pub fn open_published(self, text: &str) -> bool {
+        self.open(text, crate::validate::FILE_NAME, false)
+    }
+
+    /// Starts a draft of a file of this computer called `name`.
+    pub fn open_local(self, text: &str, name: &str) -> bool {
+        self.open(text, name, true)
+    }
+
+    /// Starts a draft of `text`. A draft with changes open until now is kept aside first (the
+    /// earlier draft, offered back), so opening a file never deletes one.
+    fn open(self, text: &str, name: &str, local: bool) -> bool {
         match Document::parse(text) {
             Ok(document) => {
-                self.start(Draft::open(document), text, name);
+                self.keep_current_aside();
+                self.start(Draft::open(document), text, name, local);
                 true
             }
             Err(error) => {
-                self.open_error.set(Some(error.message(self.lang)));
+                self.open_error.set(Some(error.message_for(name, self.lang)));
                 self.screen.set(Screen::Open);
                 false
             }
@@ -181,7 +208,7 @@ impl Editor {
             (Ok(base), Ok(current)) => {
                 let mut draft = Draft::resume(base, current);
                 draft.restore_history(&saved.history);
-                self.start(draft, &saved.base, &saved.file);
+                self.start(draft, &saved.base, &saved.file, saved.is_local());
                 self.status.set(t(self.lang).draft_back.into());
                 true
             }
@@ -189,10 +216,50 @@ impl Editor {
         }
     }
 
-    fn start(self, draft: Draft, base_text: &str, name: &str) {
+    /// Takes up a draft merged into the published file `published`: from now on the draft
+    /// began from it, so "What changed" lists what publishing would change. The draft as it
+    /// was before the merge is kept aside (the earlier draft).
+    pub fn take_merged(self, published: &str, merged: Document) {
+        if let Ok(base) = Document::parse(published) {
+            self.keep_current_aside();
+            self.start(Draft::resume(base, merged), published, crate::validate::FILE_NAME, false);
+            self.status.set(t(self.lang).merged.into());
+        }
+    }
+
+    /// The draft as saved now (None before a file is open).
+    pub fn saved_now(self) -> Option<Saved> {
+        let (text, history) = self.with_untracked(|d| (d.current().to_text(), d.history()))?;
+        Some(Saved {
+            base: self.base_text.get_value(),
+            file: self.file_name.get_untracked(),
+            time: storage::now(),
+            history,
+            local: Some(self.local.get_untracked()),
+            text,
+        })
+    }
+
+    /// Keeps the draft open now aside as the earlier draft, if it has changes; true if it did.
+    pub fn keep_current_aside(self) -> bool {
+        if !self.with_untracked(Draft::is_changed).unwrap_or(false) {
+            return false;
+        }
+        let Some(saved) = self.saved_now() else { return false };
+        let kept = storage::keep_earlier(&saved);
+        if kept {
+            self.earlier.set(Some(Arc::new(saved)));
+        }
+        kept
+    }
+
+    fn start(self, draft: Draft, base_text: &str, name: &str, local: bool) {
         self.draft.set_value(Some(draft));
         self.base_text.set_value(base_text.to_string());
         self.file_name.set(name.to_string());
+        self.local.set(local);
+        self.merging.set(None);
+        self.comparison.set(None);
         self.open_error.set(None);
         self.stale_draft.set(None);
         self.summary.set(false);
@@ -206,7 +273,7 @@ impl Editor {
     /// True when the draft has changes not downloaded since they were made.
     pub fn unsaved_work(self) -> bool {
         let changed = self.with_untracked(Draft::is_changed).unwrap_or(false);
-        changed && self.downloaded.get_untracked() != Some(self.revision.get_untracked())
+        changed && self.downloaded.get_untracked().map(|d| d.revision) != Some(self.revision.get_untracked())
     }
 
     /// Opens a record in the form.
@@ -276,16 +343,18 @@ impl Editor {
     /// Saves the draft in the browser now; says so, or that it could not. The published file
     /// opened and not changed is no draft: then nothing is kept.
     pub fn save_now(self) {
+        if self.read_only.get_untracked() {
+            return;
+        }
         let changed = self.with_untracked(Draft::is_changed).unwrap_or(false);
         let published = self.published.with_value(|p| p.as_deref() == Some(self.base_text.get_value().as_str()));
-        if !changed && published {
+        if !changed && published && !self.local.get_untracked() {
             storage::clear();
             self.storage_failed.set(false);
             self.saved_at.set(None);
             return;
         }
-        let Some((text, history)) = self.with_untracked(|d| (d.current().to_text(), d.history())) else { return };
-        let saved = Saved { base: self.base_text.get_value(), file: self.file_name.get_untracked(), time: storage::now(), history, text };
+        let Some(saved) = self.saved_now() else { return };
         let ok = storage::save(&saved);
         self.storage_failed.set(!ok);
         self.saved_at.set(ok.then_some(saved.time));

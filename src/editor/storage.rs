@@ -20,6 +20,11 @@ pub struct Saved {
     /// Undo and redo (`Draft::history`).
     #[serde(default)]
     pub history: String,
+    /// True when the draft began from a file of this computer, not the published one: it is
+    /// compared with that file, never with the published one. (Drafts saved before this was
+    /// kept: told by the file's name.)
+    #[serde(default)]
+    pub local: Option<bool>,
     /// The draft's text (stored under its own key).
     #[serde(skip)]
     pub text: String,
@@ -29,12 +34,45 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+impl Saved {
+    /// True when the draft began from a local file (see [`Saved::local`]).
+    pub fn is_local(&self) -> bool {
+        self.local.unwrap_or(self.file != crate::validate::FILE_NAME)
+    }
+}
+
+/// Where an earlier draft is kept when another file is opened over it (one, the latest).
+const EARLIER_KEY: &str = "innovation-atlas:draft:earlier";
+
 /// The saved draft, if there is one.
 pub fn load() -> Option<Saved> {
     let storage = storage()?;
     let mut saved: Saved = serde_json::from_str(&storage.get_item(STORAGE_KEY).ok().flatten()?).ok()?;
     saved.text = storage.get_item(STORAGE_KEY_TEXT).ok().flatten()?;
     Some(saved)
+}
+
+/// Keeps `saved` aside as the earlier draft (its text and all), replacing any kept before;
+/// false if the browser would not.
+pub fn keep_earlier(saved: &Saved) -> bool {
+    let Some(storage) = storage() else { return false };
+    let mut value = serde_json::to_value(saved).unwrap_or_default();
+    value["text"] = serde_json::Value::String(saved.text.clone());
+    storage.set_item(EARLIER_KEY, &value.to_string()).is_ok()
+}
+
+/// The earlier draft kept aside, if there is one.
+pub fn earlier() -> Option<Saved> {
+    let value: serde_json::Value = serde_json::from_str(&storage()?.get_item(EARLIER_KEY).ok().flatten()?).ok()?;
+    let mut saved: Saved = serde_json::from_value(value.clone()).ok()?;
+    saved.text = value.get("text")?.as_str()?.to_string();
+    Some(saved)
+}
+
+pub fn forget_earlier() {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(EARLIER_KEY);
+    }
 }
 
 /// Saves the draft; false if the browser would not (full, private, turned off).
@@ -64,7 +102,8 @@ pub fn today() -> String {
 }
 
 /// Messages between the editor's tabs: "hello" from a tab that opens, "here" from the ones
-/// already open, "mine" from a tab that takes over the editing.
+/// already open, "mine" from a tab that takes over the editing, "bye" from a tab that closes
+/// ("bye-editing" from the one that was editing: another takes over).
 pub struct Tabs {
     channel: web_sys::BroadcastChannel,
 }
@@ -100,6 +139,27 @@ pub fn save_when_hidden(save: impl Fn() + 'static) {
     if let Some(document) = window.document() {
         let _ = document.add_event_listener_with_callback("visibilitychange", callback);
     }
+    listener.forget();
+}
+
+/// Runs `on_change` when another tab saves the draft (the browser's `storage` event, which a
+/// tab never gets for its own saves).
+pub fn when_saved_elsewhere(on_change: impl Fn() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let listener = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
+        if e.key().as_deref() == Some(STORAGE_KEY) {
+            on_change();
+        }
+    });
+    let _ = window.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+    listener.forget();
+}
+
+/// Runs `on_leave` once when the page is left for good (closed, reloaded, navigated away).
+pub fn when_left(on_leave: impl Fn() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let listener = Closure::<dyn Fn()>::new(on_leave);
+    let _ = window.add_event_listener_with_callback("pagehide", listener.as_ref().unchecked_ref());
     listener.forget();
 }
 

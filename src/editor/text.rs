@@ -22,11 +22,30 @@ strings! {
         "Att öppna en annan fil ersätter ditt utkast, som har ändringar du inte har laddat ner.";
     continue_draft: "Continue my draft", "Fortsätt med mitt utkast";
     draft_back: "Your draft is back as you left it.", "Ditt utkast är tillbaka som du lämnade det.";
-    published_changed: "The published file has changed since your draft began. Compare them, keep your draft, or discard it and start from the published file.",
-        "Den publicerade filen har ändrats sedan ditt utkast började. Jämför dem, behåll ditt utkast eller släng det och börja från den publicerade filen.";
+    published_changed: "The published file has changed since your draft began (someone published a new version). Merge your changes into it: what they published stays, and where you both changed the same field, you choose.",
+        "Den publicerade filen har ändrats sedan ditt utkast började (någon har publicerat en ny version). För in dina ändringar i den: det de publicerat finns kvar, och där ni båda ändrat samma fält väljer du.";
     compare: "Compare", "Jämför";
-    keep_draft: "Keep my draft", "Behåll mitt utkast";
+    keep_draft: "Merge my changes into the published file", "För in mina ändringar i den publicerade filen";
     discard_draft: "Discard my draft", "Släng mitt utkast";
+    discard_confirm: "Discard your draft? Every change in it that you have not downloaded is deleted from this browser, and cannot be brought back.",
+        "Släng ditt utkast? Alla ändringar i det som du inte har laddat ner tas bort från den här webbläsaren och kan inte tas tillbaka.";
+    merged: "Your changes are merged into the published file. What changed now lists what publishing would change.",
+        "Dina ändringar är införda i den publicerade filen. Vad som ändrats visar nu vad en publicering skulle ändra.";
+    conflicts_heading: "Choose where you both changed the same field", "Välj där ni båda ändrat samma fält";
+    conflicts_intro: "Someone published changes to fields your draft changes too. For each, choose which version to keep. Everything else is merged already; your draft stays saved until you finish.",
+        "Någon har publicerat ändringar i fält som ditt utkast också ändrar. Välj för varje fält vilken version som ska behållas. Allt annat är redan infört; ditt utkast är sparat tills du är klar.";
+    use_choices: "Use these choices", "Använd dessa val";
+    back_to_choice: "Back", "Tillbaka";
+    before_both: "Before either change", "Före båda ändringarna";
+    theirs: "Published", "Publicerat";
+    mine: "My draft", "Mitt utkast";
+    not_there: "(not there: deleted)", "(finns inte: borttagen)";
+    record_kept: "the record, kept with its changes", "posten, kvar med sina ändringar";
+    back_to_draft: "Back to my draft", "Tillbaka till mitt utkast";
+    earlier_kept: "Your earlier draft is kept in this browser:", "Ditt tidigare utkast finns kvar i den här webbläsaren:";
+    open_earlier: "Open the earlier draft instead", "Öppna det tidigare utkastet i stället";
+    preview_unavailable: "The preview cannot show your draft: this browser could not save it (its storage may be full, or private), and the atlas reads the draft from there. Download the draft to keep your changes.",
+        "Förhandsvisningen kan inte visa ditt utkast: den här webbläsaren kunde inte spara det (lagringen kan vara full eller privat), och atlasen läser utkastet därifrån. Ladda ner utkastet för att behålla dina ändringar.";
     undo: "Undo", "Ångra";
     redo: "Redo", "Gör om";
     what_changed: "What changed", "Vad som ändrats";
@@ -70,8 +89,16 @@ strings! {
     download_draft: "Download the draft", "Ladda ner utkastet";
     downloaded: "Downloaded initiative.json.", "initiative.json är nedladdad.";
     next_heading: "What to do with the file", "Vad du gör med filen";
-    next_replace: "Replace data/initiative.json where the atlas is published with the file you downloaded.",
-        "Ersätt data/initiative.json där atlasen är publicerad med filen du laddade ner.";
+    next_replace: "Replace data/initiative.json where the atlas is published with the file you downloaded. The pages for browsers without JavaScript keep the old data until the next build: to publish them too, download for publishing instead.",
+        "Ersätt data/initiative.json där atlasen är publicerad med filen du laddade ner. Sidorna för webbläsare utan JavaScript behåller de gamla uppgifterna till nästa bygge: ladda ner för publicering i stället för att publicera dem också.";
+    next_unpack: "Unpack the zip over the folder where the atlas is published: it replaces data/initiative.json, index.html and sv.html, and nothing else. Every visitor then reads the new data, with or without JavaScript.",
+        "Packa upp zip-filen över mappen där atlasen är publicerad: den ersätter data/initiative.json, index.html och sv.html, inget annat. Alla besökare läser då de nya uppgifterna, med eller utan JavaScript.";
+    download_bundle: "Download for publishing (.zip)", "Ladda ner för publicering (.zip)";
+    making_bundle: "Writing the pages for publishing…", "Skriver sidorna för publicering…";
+    downloaded_bundle: "Downloaded innovation-atlas-publish.zip: the data file and both pages.", "innovation-atlas-publish.zip är nedladdad: datafilen och båda sidorna.";
+    bundle_failed: "The bundle for publishing could not be made.", "Paketet för publicering kunde inte göras.";
+    bundle_failed_why: "The pages published beside the editor could not be read, so the bundle for publishing cannot be made (is the editor opened from its published folder?). You can still download initiative.json alone: the pages then keep the old data until the next build.",
+        "Sidorna som är publicerade bredvid redigeraren kunde inte läsas, så paketet för publicering kan inte göras (är redigeraren öppnad från sin publicerade mapp?). Du kan fortfarande ladda ner enbart initiative.json: sidorna behåller då de gamla uppgifterna till nästa bygge.";
     next_check: "Open the atlas with ?debug=1 after its address and check that it lists no problems.",
         "Öppna atlasen med ?debug=1 efter adressen och kontrollera att den inte listar några problem.";
     other_tab: "The editor is open in another tab too. Edit in one tab only: each tab's draft replaces the other's.",
@@ -191,6 +218,16 @@ pub fn record_count(n: usize, lang: Lang) -> String {
 }
 
 /// "Saved in this browser at 14:03."
+/// "2 fields left to choose."
+pub fn conflicts_left(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::En, 1) => "Choose a version for 1 more field.".into(),
+        (Lang::En, n) => format!("Choose a version for {n} more fields."),
+        (Lang::Sv, 1) => "Välj en version för 1 fält till.".into(),
+        (Lang::Sv, n) => format!("Välj en version för {n} fält till."),
+    }
+}
+
 pub fn saved_at(time: &str, lang: Lang) -> String {
     match lang {
         Lang::En => format!("Saved in this browser at {time}."),

@@ -4,7 +4,9 @@
 //! the app starts it replaces this content with the interactive map and directory.
 //!
 //! `src/bin/static_pages.rs` runs [`pages`] on Trunk's output after every build. A data file
-//! with any problem fails the build with the validator's messages.
+//! with any problem fails the build with the validator's messages. The web editor runs
+//! [`republish`] on the published pages with a new data file: the same content, written by the
+//! same functions, between the same markers, so its pages equal the build's byte for byte.
 //!
 //! ```
 //! use innovation_atlas::static_page::pages;
@@ -30,6 +32,10 @@ use crate::html::{attr, external_link, text};
 /// Where the page's content goes in Trunk's output.
 pub const MARKER: &str = "<!-- atlas:page -->";
 
+/// Around the content in a built page: what [`republish`] replaces.
+const CONTENT_START: &str = "<!--atlas:content-->";
+const CONTENT_END: &str = "<!--/atlas:content-->";
+
 /// The page file for each language, relative to the site's folder.
 pub fn file_name(lang: Lang) -> &'static str {
     match lang {
@@ -41,12 +47,36 @@ pub fn file_name(lang: Lang) -> &'static str {
 /// Both pages, `(file name, html)`, from Trunk's `index.html` and the data file's text.
 /// Fails with every message the validator has if the file is not perfectly valid.
 pub fn pages(template: &str, json: &str) -> Result<Vec<(&'static str, String)>, String> {
+    let data = valid_dataset(json)?;
+    Lang::ALL.into_iter().map(|lang| Ok((file_name(lang), page(template, &data, world(), lang)?))).collect()
+}
+
+/// A built page (`published`, in `lang`) with its content written anew from the data file
+/// `json`: everything outside the content (the head with its hashed file names, the scripts)
+/// stays byte for byte. For a page the build wrote, this is what the build writes for `json`.
+/// Fails like [`pages`] on a data file with any problem, and on a page without the content's
+/// markers (not one of this build's pages).
+pub fn republish(published: &str, json: &str, lang: Lang) -> Result<String, String> {
+    let data = valid_dataset(json)?;
+    let not_built = || format!("{}: this is not a page the atlas's build wrote", file_name(lang));
+    let start = published.find(CONTENT_START).ok_or_else(not_built)?;
+    let end = published[start..].find(CONTENT_END).map(|i| start + i).ok_or_else(not_built)?;
+    Ok(format!("{}{}{}", &published[..start], content(&data, world(), lang), &published[end + CONTENT_END.len()..]))
+}
+
+/// The dataset of a data file with no problem at all; else every message the validator has.
+fn valid_dataset(json: &str) -> Result<Dataset, String> {
     let loaded = read_dataset(json).map_err(|e| e.message(Lang::En))?;
     if !loaded.problems.is_empty() {
         let messages: Vec<String> = loaded.problems.iter().map(|p| p.message(Lang::En)).collect();
         return Err(messages.join("\n"));
     }
-    Lang::ALL.into_iter().map(|lang| Ok((file_name(lang), page(template, &loaded.dataset, world(), lang)?))).collect()
+    Ok(loaded.dataset)
+}
+
+/// The page's content with its markers.
+fn content(data: &Dataset, world: &World, lang: Lang) -> String {
+    format!("{CONTENT_START}{}{CONTENT_END}", body(data, world, lang))
 }
 
 /// One language's page: the template with its language, title, description and content.
@@ -62,7 +92,7 @@ pub fn page(template: &str, data: &Dataset, world: &World, lang: Lang) -> Result
     // before it. No `<link rel=alternate hreflang>`: it needs an absolute address, which only the
     // host knows; the language switch in the page carries `hreflang`.
     html = replace_once(&html, "</head>", &format!("<link rel=\"expect\" href=\"#{FOOTER_ID}\" blocking=\"render\">\n</head>"))?;
-    replace_once(&html, MARKER, &body(data, world, lang))
+    replace_once(&html, MARKER, &content(data, world, lang))
 }
 
 /// The page's last element: the first frame is painted once it is parsed.

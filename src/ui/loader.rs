@@ -18,6 +18,11 @@ pub async fn load_dataset(draft: bool) -> Result<Loaded, LoadError> {
     read_dataset(&fetch_text(DATA_URL).await?)
 }
 
+/// True when this browser holds a draft from the web editor (its preview shows it).
+pub fn has_draft() -> bool {
+    draft_text().is_some()
+}
+
 /// The editor's draft, if this browser holds one.
 fn draft_text() -> Option<String> {
     web_sys::window()?.local_storage().ok()??.get_item(STORAGE_KEY_TEXT).ok()?

@@ -90,7 +90,11 @@ pub fn DraftBanner() -> impl IntoView {
     let lang = state.lang;
     view! {
         <Show when=move || state.view.with(|v| v.draft)>
-            <p class="preview-banner" role="status">{t(lang).previewing_draft}</p>
+            // Without a saved draft (the editor's browser could not store it) the published data
+            // shows: said, never passed off as the draft.
+            <p class="preview-banner" role="status">
+                {if super::loader::has_draft() { t(lang).previewing_draft } else { t(lang).no_draft_to_preview }}
+            </p>
         </Show>
     }
 }

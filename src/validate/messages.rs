@@ -8,34 +8,41 @@ use crate::dataset::{Lang, SCHEMA_VERSION};
 use crate::json::SyntaxError;
 
 impl LoadError {
+    /// The message for the published data file, `initiative.json`.
     pub fn message(&self, lang: Lang) -> String {
+        self.message_for(FILE_NAME, lang)
+    }
+
+    /// The message naming the file it is about: a file the editor opened is called by its own
+    /// name ("draft-2026.json: line 3, …"), not by the published file's.
+    pub fn message_for(&self, file: &str, lang: Lang) -> String {
         use LoadError::*;
         let sv = lang == Lang::Sv;
         match self {
-            Empty if sv => format!("{FILE_NAME}: filen är tom."),
-            Empty => format!("{FILE_NAME}: the file is empty."),
+            Empty if sv => format!("{file}: filen är tom."),
+            Empty => format!("{file}: the file is empty."),
             Syntax { line, column, detail } if sv => {
-                format!("{FILE_NAME}: rad {line}, kolumn {column}: filen är inte giltig JSON ({}).", syntax_text(*detail, lang))
+                format!("{file}: rad {line}, kolumn {column}: filen är inte giltig JSON ({}).", syntax_text(*detail, lang))
             }
             Syntax { line, column, detail } => {
-                format!("{FILE_NAME}: line {line}, column {column}: the file is not valid JSON ({}).", syntax_text(*detail, lang))
+                format!("{file}: line {line}, column {column}: the file is not valid JSON ({}).", syntax_text(*detail, lang))
             }
-            NotAnObject if sv => format!("{FILE_NAME}: filen måste vara ett JSON-objekt {{ … }}."),
-            NotAnObject => format!("{FILE_NAME}: the file must be a JSON object {{ … }}."),
+            NotAnObject if sv => format!("{file}: filen måste vara ett JSON-objekt {{ … }}."),
+            NotAnObject => format!("{file}: the file must be a JSON object {{ … }}."),
             NewerSchema { found } if sv => {
-                format!("{FILE_NAME}: schema_version: {found} är nyare än appen förstår ({SCHEMA_VERSION}). Uppdatera appen.")
+                format!("{file}: schema_version: {found} är nyare än appen förstår ({SCHEMA_VERSION}). Uppdatera appen.")
             }
             NewerSchema { found } => {
-                format!("{FILE_NAME}: schema_version: {found} is newer than this app understands ({SCHEMA_VERSION}). Update the app.")
+                format!("{file}: schema_version: {found} is newer than this app understands ({SCHEMA_VERSION}). Update the app.")
             }
-            BadSchemaVersion if sv => format!("{FILE_NAME}: schema_version: saknas eller är inte ett heltal."),
-            BadSchemaVersion => format!("{FILE_NAME}: schema_version: missing or not a whole number."),
-            Http { status } if sv => format!("{FILE_NAME} kunde inte hämtas: servern svarade {status}."),
-            Http { status } => format!("{FILE_NAME} could not be loaded: the server answered {status}."),
-            Network { detail } if sv => format!("{FILE_NAME} kunde inte hämtas: {detail}."),
-            Network { detail } => format!("{FILE_NAME} could not be loaded: {detail}."),
-            Timeout { seconds } if sv => format!("{FILE_NAME} kom inte fram inom {seconds} sekunder."),
-            Timeout { seconds } => format!("{FILE_NAME} did not arrive within {seconds} seconds."),
+            BadSchemaVersion if sv => format!("{file}: schema_version: saknas eller är inte ett heltal."),
+            BadSchemaVersion => format!("{file}: schema_version: missing or not a whole number."),
+            Http { status } if sv => format!("{file} kunde inte hämtas: servern svarade {status}."),
+            Http { status } => format!("{file} could not be loaded: the server answered {status}."),
+            Network { detail } if sv => format!("{file} kunde inte hämtas: {detail}."),
+            Network { detail } => format!("{file} could not be loaded: {detail}."),
+            Timeout { seconds } if sv => format!("{file} kom inte fram inom {seconds} sekunder."),
+            Timeout { seconds } => format!("{file} did not arrive within {seconds} seconds."),
         }
     }
 }

@@ -11,15 +11,18 @@ use crate::page::{Page, TestResult};
 
 use super::accessibility::no_violations;
 
-const SHIPPED: &str = include_str!("../../../public/data/initiative.json");
+pub(super) const SHIPPED: &str = include_str!("../../../public/data/initiative.json");
 
 /// Keeps what "Download" makes (the browser's own download is not needed to read it).
-const CAPTURE_DOWNLOADS: &str = "window.__downloads = [];
-    URL.createObjectURL = ((make) => function (blob) { blob.text().then((t) => window.__downloads.push(t)); return make.call(URL, blob); })(URL.createObjectURL);
+pub(super) const CAPTURE_DOWNLOADS: &str = "window.__downloads = []; window.__download_bytes = [];
+    URL.createObjectURL = ((make) => function (blob) {
+        blob.text().then((t) => window.__downloads.push(t));
+        blob.arrayBuffer().then((b) => window.__download_bytes.push(Array.from(new Uint8Array(b), (x) => x.toString(16).padStart(2, '0')).join('')));
+        return make.call(URL, blob); })(URL.createObjectURL);
     HTMLAnchorElement.prototype.click = ((click) => function () { if (!this.download) return click.call(this); })(HTMLAnchorElement.prototype.click);";
 
 /// Opens the editor with no draft in this browser, and waits for the records.
-async fn open_editor(page: &Page, query: &str) -> TestResult {
+pub(super) async fn open_editor(page: &Page, query: &str) -> TestResult {
     page.server.run_first(&page.scenario, CAPTURE_DOWNLOADS);
     page.open(&format!("editor.html{query}")).await?;
     page.js("localStorage.clear(); return true").await?;
@@ -28,7 +31,7 @@ async fn open_editor(page: &Page, query: &str) -> TestResult {
     Ok(())
 }
 
-async fn click_button(page: &Page, within: &str, text: &str) -> TestResult {
+pub(super) async fn click_button(page: &Page, within: &str, text: &str) -> TestResult {
     let xpath = format!("//*[contains(concat(' ', @class, ' '), ' {within} ')]//button[contains(normalize-space(.), \"{text}\")]");
     let button = page
         .client
@@ -43,21 +46,21 @@ async fn click_button(page: &Page, within: &str, text: &str) -> TestResult {
 }
 
 /// Opens a record: its kind, then the record by (part of) its name.
-async fn open_record(page: &Page, kind: &str, name: &str) -> TestResult {
+pub(super) async fn open_record(page: &Page, kind: &str, name: &str) -> TestResult {
     click_button(page, "kinds", kind).await?;
     click_button(page, "records", name).await?;
     page.wait_text("#record-heading", |t| t.contains(name)).await?;
     Ok(())
 }
 
-async fn type_into(page: &Page, css: &str, text: &str) -> TestResult {
+pub(super) async fn type_into(page: &Page, css: &str, text: &str) -> TestResult {
     let field = page.wait(css).await?;
     field.send_keys(text).await?;
     Ok(())
 }
 
 /// The files downloaded so far.
-async fn downloads(page: &Page) -> Result<Vec<String>, Box<dyn std::error::Error>> {
+pub(super) async fn downloads(page: &Page) -> Result<Vec<String>, Box<dyn std::error::Error>> {
     let v = page.js("return window.__downloads").await?;
     Ok(v.as_array().map(|a| a.iter().filter_map(Value::as_str).map(String::from).collect()).unwrap_or_default())
 }
@@ -183,13 +186,13 @@ async fn a_local_file_opens_with_its_broken_records_kept_and_marked(page: &Page)
     open_editor(page, "").await?;
     let mut file: Value = serde_json::from_str(SHIPPED)?;
     file["offices"][3]["city"] = serde_json::json!(42);
-    let path = std::env::temp_dir().join(format!("atlas-editor-{}.json", std::process::id()));
+    let path = page.scratch_file("atlas-editor.json")?;
     std::fs::write(&path, file.to_string())?;
     click_button(page, "editor-toolbar", "Open another file").await?;
     page.wait("#open-file").await?.send_keys(&path.display().to_string()).await?;
     // (The browser may read the file later: it is removed at the end.)
     let result = a_local_file_opened(page).await;
-    let _ = std::fs::remove_file(&path);
+    let _ = path.parent().map(std::fs::remove_dir_all);
     result
 }
 
@@ -245,12 +248,12 @@ async fn the_editor_speaks_swedish_and_passes_axe_everywhere(page: &Page) -> Tes
 }
 
 /// A second tab with the editor: both say so, and the second only shows until its visitor
-/// chooses to edit there.
+/// chooses to edit there; when it closes, the first one's notice goes.
 async fn a_second_tab_is_told_and_only_shows(page: &Page) -> TestResult {
     open_editor(page, "").await?;
     let first = page.client.window().await?;
     let second = page.client.new_window(true).await?;
-    page.client.switch_to_window(second.handle).await?;
+    page.client.switch_to_window(second.handle.clone()).await?;
     page.open("editor.html").await?;
     page.wait_text(".notice", |t| t.contains("open in another tab")).await?;
     check!(page.text(".notice").await?.contains("only shows"), "the second tab only shows");
@@ -259,8 +262,13 @@ async fn a_second_tab_is_told_and_only_shows(page: &Page) -> TestResult {
             == true,
         "nothing to edit there"
     );
-    page.client.switch_to_window(first).await?;
+    page.client.switch_to_window(first.clone()).await?;
     page.wait_text(".notice", |t| t.contains("open in another tab")).await.map_err(|e| format!("the first tab is told too: {e}"))?;
+    // The second tab closes: the first one's notice goes.
+    page.client.switch_to_window(second.handle).await?;
+    page.client.close_window().await?;
+    page.client.switch_to_window(first).await?;
+    page.wait_js("!document.body.textContent.includes('open in another tab')").await.map_err(|e| format!("the notice goes: {e}"))?;
     Ok(())
 }
 

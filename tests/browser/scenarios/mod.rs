@@ -3,6 +3,7 @@
 mod accessibility;
 mod bad_input;
 mod directory;
+mod drafts;
 mod editor;
 mod embed;
 mod fallback;
@@ -10,6 +11,7 @@ mod foundation;
 mod host_address;
 mod layout;
 mod map;
+mod publish;
 mod timeline;
 mod touch;
 
@@ -23,6 +25,8 @@ pub fn all() -> Vec<(&'static str, crate::Scenario)> {
     all.extend(layout::all());
     all.extend(host_address::all());
     all.extend(editor::all());
+    all.extend(drafts::all());
+    all.extend(publish::all());
     all.extend(bad_input::all());
     all.extend(timeline::all());
     all
