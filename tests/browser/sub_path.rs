@@ -24,6 +24,7 @@ fn build() -> TestResult {
     let _ = std::fs::remove_dir_all(SITE);
     let log = std::fs::File::create(LOG)?;
     let status = Command::new("trunk")
+        .env_remove("CARGO_TARGET_DIR")
         .args(["build", "--release", "--offline", "--public-url", PUBLIC_URL, "--dist"])
         .arg(&out)
         .stdin(Stdio::null())
