@@ -34,7 +34,7 @@ pub async fn check_run_command(driver: &Driver) -> TestResult {
     check!(status_of(ADDRESS).is_none(), "something already answers on {ADDRESS}: stop it, then run the tests");
     let log = std::fs::File::create(LOG)?;
     // As a newcomer runs it: building in the checkout's own target/, whichever folder the tests
-    // were built in (scripts/test.sh builds them in another, beside the release build).
+    // were built in.
     let child = Command::new("scripts/run.sh")
         .env_remove("CARGO_TARGET_DIR")
         .stdin(Stdio::null())
