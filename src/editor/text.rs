@@ -90,7 +90,7 @@ strings! {
     downloaded: "Downloaded initiative.json.", "initiative.json är nedladdad.";
     next_heading: "What to do with the file", "Vad du gör med filen";
     next_replace: "Replace data/initiative.json where the atlas is published with the file you downloaded. The pages for browsers without JavaScript keep the old data until the next build: to publish them too, download for publishing instead.",
-        "Ersätt data/initiative.json där atlasen är publicerad med filen du laddade ner. Sidorna för webbläsare utan JavaScript behåller de gamla uppgifterna till nästa bygge: ladda ner för publicering i stället för att publicera dem också.";
+        "Ersätt data/initiative.json där atlasen är publicerad med filen du laddade ner. Sidorna för webbläsare utan JavaScript behåller de gamla uppgifterna till nästa bygge; välj Ladda ner för publicering för att uppdatera dem också.";
     next_unpack: "Unpack the zip over the folder where the atlas is published: it replaces data/initiative.json, index.html and sv.html, and nothing else. Every visitor then reads the new data, with or without JavaScript.",
         "Packa upp zip-filen över mappen där atlasen är publicerad: den ersätter data/initiative.json, index.html och sv.html, inget annat. Alla besökare läser då de nya uppgifterna, med eller utan JavaScript.";
     download_bundle: "Download for publishing (.zip)", "Ladda ner för publicering (.zip)";
