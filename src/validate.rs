@@ -98,6 +98,23 @@ pub struct Problem {
 pub struct Loaded {
     pub dataset: Dataset,
     pub problems: Vec<Problem>,
+    /// Which file this is ([`data_version`] of its text): the page says which one it was
+    /// built from, so the app knows whether the page already shows this data.
+    pub version: String,
+}
+
+/// A short fingerprint of a data file's text (FNV-1a, 64 bits, in hex): equal texts, equal
+/// versions; a changed byte, another version.
+///
+/// ```
+/// use innovation_atlas::validate::data_version;
+/// assert_eq!(data_version("{}"), data_version("{}"));
+/// assert_ne!(data_version("{}"), data_version("{ }"));
+/// assert_eq!(data_version("").len(), 16);
+/// ```
+pub fn data_version(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3));
+    format!("{hash:016x}")
 }
 
 /// True for an address the app may render as a link.
@@ -132,16 +149,13 @@ pub fn read_dataset(text: &str) -> Result<Loaded, LoadError> {
         return Err(LoadError::Empty);
     }
     #[cfg(target_arch = "wasm32")]
-    {
-        match crate::json::parse_in_browser(text) {
-            Some(root) => read_json(&root),
-            None => Err(syntax(text)),
-        }
-    }
+    let loaded = match crate::json::parse_in_browser(text) {
+        Some(root) => read_json(&root),
+        None => Err(syntax(text)),
+    };
     #[cfg(not(target_arch = "wasm32"))]
-    {
-        read_json(&&parse(text)?)
-    }
+    let loaded = read_json(&&parse(text)?);
+    loaded.map(|loaded| Loaded { version: data_version(text), ..loaded })
 }
 
 /// The file's text as serde_json's JSON (the editor keeps it so), or why it is not JSON.
@@ -175,5 +189,5 @@ pub fn read_json<J: Json>(root: &J) -> Result<Loaded, LoadError> {
     };
     let mut reader = reader::Reader::default();
     let dataset = reader.read(root, schema_version);
-    Ok(Loaded { dataset, problems: reader.problems })
+    Ok(Loaded { dataset, problems: reader.problems, version: String::new() })
 }

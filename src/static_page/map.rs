@@ -1,24 +1,34 @@
-//! The world map as static SVG: every country, the priority countries as links to their entries
-//! in the directory below. The app reads its geometry back from this SVG when it starts
-//! (`ui::geometry`) and takes its land layer over as it is, so the map is carried once, in the
-//! page, not again in the wasm.
+//! The world map as the page ships it, and as the app works on it: every country drawn, the
+//! priority countries as links to their entries (the app makes each a button it selects), the
+//! zoom buttons, the keyboard hint and the legend. The app reads its geometry back from this SVG
+//! (`ui::geometry`) and takes the whole map over as it is (`ui::map`): the map is carried once,
+//! in the page, not again in the wasm, and never built twice.
 //!
 //! In the land layer each shape is a `<path>` with its outline (`d`), and for a country with a
 //! code, that code (`data-c`) and the point its marker sits on (`data-a="x y"`, map units).
+//! What only works with the app is marked `data-app`: hidden without WebAssembly, reserved
+//! (invisible) until the app runs (see `style/main.css`).
 
 use std::fmt::Write;
 
 use crate::countries;
 use crate::dataset::{Dataset, Lang};
 use crate::i18n::t;
-use crate::world::{Shape, World};
+use crate::world::{keyboard_order, Shape, World};
 
 use crate::html::attr;
 
-/// The marker's radius in map units (the app sizes its markers in screen pixels instead).
+/// The marker's radius in map units before the app sizes it in screen pixels.
 const MARKER_RADIUS: f64 = 4.0;
+/// The marker's invisible hit area in map units before the app sizes it (24 px at any zoom).
+const HIT_RADIUS: f64 = 10.0;
 
-/// The `<figure>` with the map, its legend and disclaimer.
+/// The id of a priority country's element on the map.
+pub fn country_dom_id(code: &str) -> String {
+    format!("map-country-{code}")
+}
+
+/// The `<section>` with the map, its controls, legend and disclaimer.
 pub fn map_section(data: &Dataset, world: &World, lang: Lang) -> String {
     let s = t(lang);
     let mut out = String::new();
@@ -29,59 +39,71 @@ pub fn map_section(data: &Dataset, world: &World, lang: Lang) -> String {
     );
     out.push_str("<figure class=\"map\">");
     out.push_str(&svg(data, world, lang));
-    out.push_str("</figure>");
+    out.push_str("<div id=\"map-tooltip\" class=\"map-tooltip\" role=\"tooltip\" hidden></div>");
     let _ = write!(
         out,
-        "<div class=\"legend\"><ul><li><svg class=\"swatch\" viewBox=\"0 0 24 16\" aria-hidden=\"true\"><rect class=\"legend-priority\" x=\"1\" y=\"1\" width=\"22\" height=\"14\"/><circle class=\"marker\" cx=\"12\" cy=\"8\" r=\"4\"/></svg>{}</li><li><svg class=\"swatch\" viewBox=\"0 0 24 16\" aria-hidden=\"true\"><rect class=\"legend-other\" x=\"1\" y=\"1\" width=\"22\" height=\"14\"/></svg>{}</li></ul></div>",
-        s.legend_priority, s.legend_other
+        "<div class=\"map-controls\" data-app><button type=\"button\" class=\"zoom-in\" aria-label=\"{}\">+</button><button type=\"button\" class=\"zoom-out\" aria-label=\"{}\">−</button><button type=\"button\" class=\"zoom-reset\" aria-label=\"{}\">⟲</button></div></figure>",
+        s.zoom_in, s.zoom_out, s.zoom_reset
     );
-    let _ = write!(out, "<p class=\"disclaimer\">{}</p></section>", s.map_disclaimer);
-    out
-}
-
-/// The side panel beside the map: the countries to choose from, as links to their entries.
-pub fn choose_country(data: &Dataset, lang: Lang) -> String {
-    let mut names: Vec<(String, &str)> = data.countries.iter().map(|c| (countries::display_name(&c.code, lang), c.code.as_str())).collect();
-    names.sort_by_key(|(name, _)| crate::text::sort_key(name, lang));
-    let mut out =
-        format!("<div class=\"side-panel\"><div class=\"choose-country\"><p>{}</p><ul class=\"country-choices\">", t(lang).choose_country);
-    for (name, code) in names {
-        let _ = write!(out, "<li><a href=\"#country-{code}\" target=\"_self\">{}</a></li>", crate::html::text(&name));
+    let _ = write!(out, "<p id=\"map-keys\" class=\"hint\" data-app>{}</p>", s.map_keys_hint);
+    let _ = write!(out, "<div class=\"legend\"><h3 class=\"visually-hidden\">{}</h3><ul>", s.legend_heading);
+    for (class, label, app_only) in [
+        ("legend-priority", s.legend_priority, false),
+        ("legend-selected", s.legend_selected, true),
+        ("legend-dimmed", s.legend_dimmed, true),
+        ("legend-other", s.legend_other, false),
+    ] {
+        let marker = if class == "legend-other" { "" } else { "<circle class=\"marker\" cx=\"12\" cy=\"8\" r=\"4\"/>" };
+        let _ = write!(
+            out,
+            "<li{}><svg class=\"swatch\" viewBox=\"0 0 24 16\" aria-hidden=\"true\"><rect class=\"{class}\" x=\"1\" y=\"1\" width=\"22\" height=\"14\"/>{marker}</svg>{label}</li>",
+            if app_only { " data-app" } else { "" }
+        );
     }
-    out.push_str("</ul></div></div>");
+    let _ = write!(out, "</ul></div><p class=\"disclaimer\">{}</p></section>", s.map_disclaimer);
     out
 }
 
 /// The map itself: the other countries hidden from assistive technology, the priority ones as
 /// links with their names.
 pub fn svg(data: &Dataset, world: &World, lang: Lang) -> String {
-    let is_priority = |shape: &Shape| shape.code.is_some_and(|c| data.country(c).is_some());
     let mut out = String::with_capacity(48 * 1024);
     let _ = write!(
         out,
-        "<svg id=\"world-map\" viewBox=\"0 0 {} {}\" role=\"group\" aria-label=\"{}\"><g class=\"background\" aria-hidden=\"true\">",
+        "<svg id=\"world-map\" viewBox=\"0 0 {} {}\" role=\"group\" aria-label=\"{}\">",
         world.width,
         world.height,
         attr(t(lang).static_map_label)
     );
-    // Every country as land, the priority ones too (drawn again above): the app takes this
-    // layer over as it is, whatever countries the data it loads names.
+    out.push_str("<defs><pattern id=\"dimmed-stripes\" patternUnits=\"userSpaceOnUse\" width=\"4\" height=\"4\" patternTransform=\"rotate(45)\"><rect width=\"4\" height=\"4\" class=\"stripe-bg\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"4\" class=\"stripe\"/></pattern></defs>");
+    out.push_str("<g class=\"background\" aria-hidden=\"true\">");
+    // Every country as land, the priority ones too (drawn again above): the data a newer file
+    // brings may name other countries, and their shapes are here.
     for shape in &world.shapes {
         // A country too small to draw is only its marker point.
         out.push_str(&path(shape, if shape.path.is_empty() { "point" } else { "land" }, true));
     }
-    out.push_str("</g><g class=\"priority-layer\">");
-    for shape in world.shapes.iter().filter(|s| is_priority(s)) {
-        let code = shape.code.unwrap_or_default();
-        let (x, y) = shape.anchor;
+    let _ = write!(out, "</g><g class=\"priority-layer\">{}</g>", priority_layer(data, world, lang));
+    out.push_str("<g class=\"selected-label\" aria-hidden=\"true\"></g></svg>");
+    out
+}
+
+/// The priority countries, in keyboard order (west to east): each a link to its entry with its
+/// shape, its hit area and its marker.
+pub fn priority_layer(data: &Dataset, world: &World, lang: Lang) -> String {
+    let codes: Vec<String> = data.countries.iter().map(|c| c.code.clone()).filter(|c| world.shape(c).is_some()).collect();
+    let mut out = String::new();
+    for code in keyboard_order(&codes) {
+        let Some(shape) = world.shape(&code) else { continue };
+        let (x, y) = (coordinate(shape.anchor.0), coordinate(shape.anchor.1));
         let _ = write!(
             out,
-            "<a class=\"country priority\" href=\"#country-{code}\" target=\"_self\" aria-label=\"{}\">{}<circle class=\"marker\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{MARKER_RADIUS}\"/></a>",
-            attr(&countries::display_name(code, lang)),
+            "<a id=\"{}\" class=\"country priority\" href=\"#country-{code}\" target=\"_self\" aria-label=\"{}\">{}<circle class=\"marker-hit\" cx=\"{x}\" cy=\"{y}\" r=\"{HIT_RADIUS}\"/><circle class=\"marker\" cx=\"{x}\" cy=\"{y}\" r=\"{MARKER_RADIUS}\"/></a>",
+            country_dom_id(&code),
+            attr(&countries::display_name(&code, lang)),
             path(shape, "shape", false)
         );
     }
-    out.push_str("</g></svg>");
     out
 }
 
@@ -92,9 +114,22 @@ fn path(shape: &Shape, class: &str, geometry: bool) -> String {
         let _ = write!(out, " d=\"{}\"", shape.path);
     }
     if let Some(code) = shape.code.filter(|_| geometry) {
-        let (x, y) = shape.anchor;
-        let _ = write!(out, " data-c=\"{code}\" data-a=\"{x:.1} {y:.1}\"");
+        let _ = write!(out, " data-c=\"{code}\" data-a=\"{} {}\"", coordinate(shape.anchor.0), coordinate(shape.anchor.1));
     }
     out.push_str("/>");
     out
+}
+
+/// A map coordinate to one decimal. In the app (which writes the priority layer again for a
+/// newer data file) the browser's own `toFixed`: Rust's float formatting would cost the wasm
+/// kilobytes. The coordinates are read from the page at one decimal, so both write the same.
+fn coordinate(x: f64) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        crate::browser::fixed(x, 1)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        format!("{x:.1}")
+    }
 }

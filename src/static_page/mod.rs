@@ -19,12 +19,13 @@
 
 pub mod directory;
 pub mod map;
+pub mod panel;
 
 use std::fmt::Write;
 
 use crate::dataset::{Dataset, Lang};
 use crate::i18n::{app_unavailable, data_as_of, page_link, t, Unavailable};
-use crate::validate::read_dataset;
+use crate::validate::{data_version, read_dataset};
 use crate::world::{world, World};
 
 use crate::html::{attr, external_link, text};
@@ -48,7 +49,8 @@ pub fn file_name(lang: Lang) -> &'static str {
 /// Fails with every message the validator has if the file is not perfectly valid.
 pub fn pages(template: &str, json: &str) -> Result<Vec<(&'static str, String)>, String> {
     let data = valid_dataset(json)?;
-    Lang::ALL.into_iter().map(|lang| Ok((file_name(lang), page(template, &data, world(), lang)?))).collect()
+    let version = data_version(json);
+    Lang::ALL.into_iter().map(|lang| Ok((file_name(lang), page(template, &data, &version, world(), lang)?))).collect()
 }
 
 /// A built page (`published`, in `lang`) with its content written anew from the data file
@@ -61,7 +63,8 @@ pub fn republish(published: &str, json: &str, lang: Lang) -> Result<String, Stri
     let not_built = || format!("{}: this is not a page the atlas's build wrote", file_name(lang));
     let start = published.find(CONTENT_START).ok_or_else(not_built)?;
     let end = published[start..].find(CONTENT_END).map(|i| start + i).ok_or_else(not_built)?;
-    Ok(format!("{}{}{}", &published[..start], content(&data, world(), lang), &published[end + CONTENT_END.len()..]))
+    let content = content(&data, &data_version(json), world(), lang);
+    Ok(format!("{}{content}{}", &published[..start], &published[end + CONTENT_END.len()..]))
 }
 
 /// The dataset of a data file with no problem at all; else every message the validator has.
@@ -75,12 +78,13 @@ fn valid_dataset(json: &str) -> Result<Dataset, String> {
 }
 
 /// The page's content with its markers.
-fn content(data: &Dataset, world: &World, lang: Lang) -> String {
-    format!("{CONTENT_START}{}{CONTENT_END}", body(data, world, lang))
+fn content(data: &Dataset, version: &str, world: &World, lang: Lang) -> String {
+    format!("{CONTENT_START}{}{CONTENT_END}", body(data, version, world, lang))
 }
 
-/// One language's page: the template with its language, title, description and content.
-pub fn page(template: &str, data: &Dataset, world: &World, lang: Lang) -> Result<String, String> {
+/// One language's page: the template with its language, title, description and content;
+/// `version` is the data file's ([`data_version`]).
+pub fn page(template: &str, data: &Dataset, version: &str, world: &World, lang: Lang) -> Result<String, String> {
     let s = t(lang);
     let mut html = replace_once(template, "<html lang=\"en\">", &format!("<html lang=\"{}\">", lang.code()))?;
     html = replace_between(&html, "<title>", "</title>", s.app_title)?;
@@ -92,7 +96,7 @@ pub fn page(template: &str, data: &Dataset, world: &World, lang: Lang) -> Result
     // before it. No `<link rel=alternate hreflang>`: it needs an absolute address, which only the
     // host knows; the language switch in the page carries `hreflang`.
     html = replace_once(&html, "</head>", &format!("<link rel=\"expect\" href=\"#{FOOTER_ID}\" blocking=\"render\">\n</head>"))?;
-    replace_once(&html, MARKER, &content(data, world, lang))
+    replace_once(&html, MARKER, &content(data, version, world, lang))
 }
 
 /// The page's last element: the first frame is painted once it is parsed.
@@ -106,7 +110,7 @@ fn other(lang: Lang) -> Lang {
 }
 
 /// Everything between `<body>` and `</body>`.
-fn body(data: &Dataset, world: &World, lang: Lang) -> String {
+fn body(data: &Dataset, version: &str, world: &World, lang: Lang) -> String {
     let s = t(lang);
     let other = other(lang);
     let updated = data.updated.as_deref();
@@ -129,12 +133,13 @@ fn body(data: &Dataset, world: &World, lang: Lang) -> String {
     out.push_str("></p>");
     let _ =
         write!(out, "<noscript><p class=\"app-status\">{}</p></noscript>", text(&app_unavailable(Unavailable::NoScript, updated, lang)));
-    out.push_str("<div id=\"atlas\"><div id=\"static-content\">");
-    // The same layout as the app's: the map, and beside it (or after it, on a phone) the panel.
-    out.push_str("<div class=\"atlas-view\">");
+    // The app's own markup, which it takes over: the data it was written from (the app writes
+    // the map's countries and the panel again if the file it loads is another), the place for
+    // the app's notices, the map and beside it (after it, on a phone) the panel.
+    let _ = write!(out, "<div id=\"atlas\" data-version=\"{version}\"><div id=\"app-notices\"></div><div class=\"atlas-view\">");
     out.push_str(&map::map_section(data, world, lang));
-    out.push_str(&map::choose_country(data, lang));
-    out.push_str("</div>");
+    out.push_str(&panel::side_panel(data, lang));
+    out.push_str("</div><div id=\"static-content\">");
     out.push_str(&directory::directory_section(data, lang));
     out.push_str("</div></div></main>");
     out.push_str(&footer(data, lang));

@@ -1,13 +1,18 @@
-//! The app inside the page's `#atlas`: the status line, map, details, directory and timeline.
+//! The app in the page's `#atlas`: it takes over the page's map and side panel, puts its
+//! notices above them, and builds the directory and timeline in place of the page's directory.
 //! The header, footer, skip link and language switch are the static page's (see `page.rs`).
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
-use super::details::CountryDetails;
+use leptos::portal::Portal;
+
+use super::details::take_over_side_panel;
 use super::directory::DirectorySection;
-use super::map::WorldMap;
+use super::dom::by_id;
+use super::map::take_over_map;
 use super::page;
+use super::page_data::follow_data;
 use super::state::AppState;
 use super::status::{DataProblems, DraftBanner, EditorPanelOnError, LoadStatus};
 use super::timeline::TimelineSection;
@@ -25,10 +30,14 @@ pub fn App() -> impl IntoView {
 fn Page() -> impl IntoView {
     let state = AppState::provide();
     page::follow_view_in_language_switch(state.view, state.lang);
+    // The map and the panel beside it are the page's: taken over, never built again.
+    let revision = follow_data(state);
+    take_over_map(state, revision);
+    take_over_side_panel(state, revision);
     let ready = Memo::new(move |_| state.ready().is_some());
     let stage = reveal_in_stages(ready);
-    // The static content stays until the app can show all of it at once: swapping part by
-    // part would move what is below.
+    // The static directory stays until the app can show all of its own at once: swapping part
+    // by part would move what is below.
     let complete = move || stage.get() == Stage::All;
     Effect::new(move || {
         if complete() {
@@ -42,19 +51,16 @@ fn Page() -> impl IntoView {
         on_cleanup(move || handle.remove());
     }
 
+    // The notices go above the map, in the place the page keeps for them.
+    let notices = by_id("app-notices").or_else(|| document().body().map(Into::into));
     view! {
-        <DraftBanner/>
-        <LoadStatus/>
-        <EditorPanelOnError/>
+        <Portal mount=notices.expect("the page has a body")>
+            <DraftBanner/>
+            <LoadStatus/>
+            <EditorPanelOnError/>
+            <DataProblems/>
+        </Portal>
         <div class="app-content" hidden=move || !complete()>
-            <Show when=move || { stage.get() >= Stage::Map }>
-                <DataProblems/>
-                // Beside each other on a wide screen, the details after the map on a phone.
-                <div class="atlas-view">
-                    <WorldMap/>
-                    <div class="side-panel"><CountryDetails/></div>
-                </div>
-            </Show>
             <Show when=move || { stage.get() >= Stage::Directory }>
                 <DirectorySection/>
             </Show>
@@ -69,14 +75,13 @@ fn Page() -> impl IntoView {
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
 enum Stage {
     Nothing,
-    Map,
     Directory,
     All,
 }
 
-/// Once the data is ready, the map (and details) are built in the next task, the directory in
-/// the one after and the timeline last. On a slow phone one task reading the data and building
-/// the whole page would block input for hundreds of milliseconds; shorter ones do not.
+/// Once the data is ready, the directory is built in the next task and the timeline in the one
+/// after. On a slow phone one task reading the data and building both would block input for
+/// hundreds of milliseconds; shorter ones do not.
 fn reveal_in_stages(ready: Memo<bool>) -> ReadSignal<Stage> {
     let (stage, set_stage) = signal(Stage::Nothing);
     fn advance(ready: Memo<bool>, set_stage: WriteSignal<Stage>, next: Stage) {
@@ -86,7 +91,6 @@ fn reveal_in_stages(ready: Memo<bool>) -> ReadSignal<Stage> {
                 if ready.get_untracked() {
                     set_stage.set(next);
                     match next {
-                        Stage::Map => advance(ready, set_stage, Stage::Directory),
                         // One task more: the directory's first rows fill up to a page first
                         // (ui/paging.rs), so nothing below them moves once it shows.
                         Stage::Directory => set_timeout(move || advance(ready, set_stage, Stage::All), std::time::Duration::ZERO),
@@ -99,7 +103,7 @@ fn reveal_in_stages(ready: Memo<bool>) -> ReadSignal<Stage> {
     }
     Effect::new(move || {
         if ready.get() {
-            advance(ready, set_stage, Stage::Map);
+            advance(ready, set_stage, Stage::Directory);
         } else {
             set_stage.set(Stage::Nothing);
         }

@@ -1,34 +1,50 @@
-//! The selected country: who is there, its LinkedIn groups, its dated facts and sources. On a
-//! wide screen it sits beside the map (the side panel); on a phone it follows the map and is
-//! brought into view, with a way back to the map. With no country selected, the panel offers
-//! the countries to choose from (`choose_country.rs`).
+//! The side panel, taken over from the page (`static_page::panel` writes it): the countries to
+//! choose from while none is selected, else the selected country's details: who is there, its
+//! LinkedIn groups, dated facts and sources. Every priority country's details are in the page
+//! already, so selecting one shows its section and hides the others: nothing is built on a
+//! click. On a wide screen the panel sits beside the map; on a phone it follows the map and is
+//! brought into view, with a way back to the map.
 
-use leptos::html;
 use leptos::prelude::*;
 
 use crate::countries;
-use crate::i18n::t;
-use crate::render::country_body;
+use crate::dataset::Dataset;
+use crate::static_page::panel::{details, details_id};
 
-use super::choose_country::ChooseCountry;
+use super::dom::{by_id, closest, find, find_all, listen, set_hidden};
 use super::scroll::{bring_into_view, focus_without_scrolling};
 use super::state::AppState;
 
-#[component]
-pub fn CountryDetails() -> impl IntoView {
-    let state = expect_context::<AppState>();
+/// Takes the page's side panel over; `revision` counts the times it was written again for
+/// newer data (`page_data.rs`).
+pub fn take_over_side_panel(state: AppState, revision: ReadSignal<u32>) {
+    let Some(panel) = by_id("atlas").and_then(|atlas| find(&atlas, ".side-panel")) else { return };
     let selected = Memo::new(move |_| state.view.with(|v| v.filter.country.clone()));
-    let heading = NodeRef::<html::H2>::new();
 
-    // Focus moves to the heading when the visitor selected a country (not on page load), and
-    // the heading comes into view if it is not: on a phone it is below the map.
+    listen(&panel, "click", move |ev: web_sys::MouseEvent| {
+        if let Some(choice) = closest(&ev, ".choose-country a[data-country]") {
+            // A link to the directory on the page; with the app, it selects.
+            ev.prevent_default();
+            state.select_country(choice.get_attribute("data-country"));
+        } else if closest(&ev, ".details .close").is_some() {
+            state.close_country();
+        } else if closest(&ev, ".back-to-map").is_some() {
+            state.back_to_map();
+        }
+    });
+
     Effect::new(move || {
-        if selected.get().is_some() && state.focus_details.get() {
-            if let Some(h) = heading.get() {
-                focus_without_scrolling(&h);
-                bring_into_view(&h);
-                state.focus_details.set(false);
-            }
+        revision.track();
+        let code = selected.get();
+        let heading = show_details(&panel, code.as_deref(), state);
+        // The page's own first view of `?country=` (src/web/boot.js) has done its work.
+        super::page::drop_first_view_style();
+        // Focus moves to the heading when the visitor selected a country (not on page load),
+        // and the heading comes into view if it is not: on a phone it is below the map.
+        if let Some(heading) = heading.filter(|_| state.focus_details.get_untracked()) {
+            focus_without_scrolling(&heading);
+            bring_into_view(&heading);
+            state.focus_details.set(false);
         }
     });
 
@@ -39,37 +55,27 @@ pub fn CountryDetails() -> impl IntoView {
         }
     });
     on_cleanup(move || escape.remove());
+}
 
-    move || {
-        let Some(code) = selected.get() else { return view! { <ChooseCountry/> }.into_any() };
-        let Some(ready) = state.ready() else { return ().into_any() };
-        let lang = state.lang;
-        let data = &ready.loaded.dataset;
-        let name = countries::display_name(&code, lang);
-        let close = move |_| state.close_country();
-        // Plain HTML (the static page's too): the details need no reactivity of their own.
-        let body = country_body(data, &code, lang, 3, Some(DETAILS_PAGE));
-        view! {
-            <section class="details" aria-labelledby="details-heading">
-                <div class="details-head">
-                    <h2 id="details-heading" tabindex="-1" node_ref=heading>{name.clone()}</h2>
-                    <button type="button" class="close" on:click=close aria-label=format!("{} {}", t(lang).close, name)>
-                        {t(lang).close}
-                    </button>
-                </div>
-                <div class="details-body" inner_html=body></div>
-                // Phones only (the stylesheet hides it beside the map): the map is above, out of view.
-                <button type="button" class="back-to-map" on:click=move |_| state.back_to_map()>{t(lang).back_to_map}</button>
-            </section>
-        }
-        .into_any()
+/// Shows the details of `code` (or the countries to choose from) and returns their heading.
+/// A code the page has no details for (not a priority country) gets a section saying so.
+fn show_details(panel: &web_sys::Element, code: Option<&str>, state: AppState) -> Option<web_sys::Element> {
+    if let Some(code) = code.filter(|c| by_id(&details_id(c)).is_none()) {
+        let ready = state.ready();
+        let none = Dataset::default();
+        let data = ready.as_ref().map(|r| &r.loaded.dataset).unwrap_or(&none);
+        let name = countries::display_name(code, state.lang);
+        let _ = panel.insert_adjacent_html("beforeend", &details(data, code, &name, state.lang));
     }
+    for section in find_all(panel, ".details") {
+        set_hidden(&section, section.get_attribute("data-country").as_deref() != code);
+    }
+    if let Some(choose) = find(panel, ".choose-country") {
+        set_hidden(&choose, code.is_some());
+    }
+    by_id(&format!("{}-heading", details_id(code?)))
 }
 
 fn focus_in_field() -> bool {
     document().active_element().is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
 }
-
-/// Lists in the details show this many records; the rest are in the directory below, which is
-/// narrowed to the country. Keeps selecting a country quick with a very large dataset.
-const DETAILS_PAGE: usize = 10;

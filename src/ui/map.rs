@@ -1,23 +1,24 @@
-//! The world map: every country drawn, the priority countries as buttons with markers,
-//! zoom and pan by buttons, Ctrl+wheel, drag and pinch, and a keyboard model of one tab stop
-//! with arrow keys between countries.
+//! The world map, taken over from the page (`static_page::map` writes it): every country drawn,
+//! the priority countries made buttons with markers, zoom and pan by buttons, Ctrl+wheel, drag
+//! and pinch, and a keyboard model of one tab stop with arrow keys between countries. Nothing
+//! of the map is built again: the app listens on it and keeps its attributes current.
 
 use std::collections::BTreeSet;
 
-use leptos::ev;
-use leptos::html;
 use leptos::prelude::*;
-use leptos::svg;
 use wasm_bindgen::{closure::Closure, JsCast};
 
 use crate::browser::fixed;
 use crate::countries;
 use crate::dataset::Lang;
+use crate::html::text;
 use crate::i18n::t;
-use crate::world::{keyboard_order, world, Viewport};
+use crate::static_page::map::country_dom_id;
+use crate::world::{world, Viewport};
 
+use super::dom::{by_id, closest, find, find_all, listen, set_class, set_hidden};
 use super::map_gestures::Gestures;
-use super::map_layer::{draw_priority_layer, PriorityLayer};
+use super::map_layer::{keep_priority_layer_current, PriorityLayer};
 use super::state::AppState;
 
 /// Marker hit area radius in CSS pixels: a 24×24 px target at any zoom and screen width.
@@ -25,37 +26,45 @@ pub(super) const HIT_RADIUS_PX: f64 = 12.5;
 pub(super) const DOT_RADIUS_PX: f64 = 5.0;
 const ZOOM_STEP: f64 = 1.5;
 
-pub(super) fn country_dom_id(code: &str) -> String {
-    format!("map-country-{code}")
+/// The country whose element holds the event's target.
+fn country_of(ev: &web_sys::Event) -> Option<String> {
+    closest(ev, "[id^='map-country-']")?.id().strip_prefix("map-country-").map(str::to_string)
 }
 
-#[component]
-pub fn WorldMap() -> impl IntoView {
-    let state = expect_context::<AppState>();
+/// Takes the page's map over; `revision` counts the times the priority countries were written
+/// again for newer data (`page_data.rs`).
+pub fn take_over_map(state: AppState, revision: ReadSignal<u32>) {
+    let Some(svg) = by_id("world-map") else { return };
+    let (Some(figure), Some(layer), Some(label_layer)) = (svg.closest("figure").ok().flatten(), find(&svg, ".priority-layer"), find(&svg, ".selected-label"))
+    else {
+        return;
+    };
     let lang = state.lang;
     let map = world();
+    // What the page said to visitors without the app no longer applies: the countries are buttons.
+    let _ = svg.set_attribute("aria-label", t(lang).map_label);
+    let _ = svg.set_attribute("aria-describedby", "map-keys");
+
     let viewport = RwSignal::new(Viewport::whole(map));
-    let figure = NodeRef::<html::Figure>::new();
-    let svg_ref = NodeRef::<svg::Svg>::new();
     // CSS px per map unit at zoom 1, measured from the drawn map.
     let px_per_unit = RwSignal::new(1.0_f64);
-    follow_drawn_width(svg_ref, move |width| px_per_unit.set(width / map.width));
+    follow_drawn_width(&svg, move |width| px_per_unit.set(width / map.width));
 
+    // The countries in keyboard order: the page's order (west to east).
     let priority = Memo::new(move |_| {
-        let codes: Vec<String> = state
-            .ready()
-            .map(|r| r.loaded.dataset.countries.iter().map(|c| c.code.clone()).filter(|c| map.shape(c).is_some()).collect())
-            .unwrap_or_default();
-        keyboard_order(&codes)
+        revision.track();
+        let Some(layer) = by_id("world-map").and_then(|svg| find(&svg, ".priority-layer")) else { return Vec::new() };
+        find_all(&layer, "[id^='map-country-']").iter().filter_map(|a| a.id().strip_prefix("map-country-").map(String::from)).collect::<Vec<_>>()
     });
-    let matching: Memo<BTreeSet<String>> =
-        Memo::new(move |_| state.settled_outcome.with(|o| o.as_ref().map(|o| o.countries.clone()).unwrap_or_default()));
+    // Before the data is in, the default view: every country lit.
+    let lit: Memo<Option<BTreeSet<String>>> = Memo::new(move |_| state.settled_outcome.with(|o| o.as_ref().map(|o| o.countries.clone())));
     let selected = Memo::new(move |_| state.view.with(|v| v.filter.country.clone()));
     // The one country in the tab order (roving tab stop).
     let active = RwSignal::new(None::<String>);
     let tab_stop = Memo::new(move |_| {
         active
             .get()
+            .filter(|a| priority.with(|p| p.contains(a)))
             .or_else(|| selected.get().filter(|s| priority.with(|p| p.contains(s))))
             .or_else(|| priority.with(|p| p.first().cloned()))
     });
@@ -69,7 +78,7 @@ pub fn WorldMap() -> impl IntoView {
     };
     let focus_country = move |code: &str| {
         active.set(Some(code.to_string()));
-        if let Some(el) = document().get_element_by_id(&country_dom_id(code)) {
+        if let Some(el) = by_id(&country_dom_id(code)) {
             super::scroll::focus_without_scrolling(&el);
         }
     };
@@ -79,7 +88,7 @@ pub fn WorldMap() -> impl IntoView {
         state.select_country(Some(code));
     };
 
-    let on_keydown = move |ev: ev::KeyboardEvent| {
+    listen(&svg, "keydown", move |ev: web_sys::KeyboardEvent| {
         let order = priority.get_untracked();
         let current = active.get_untracked().or_else(|| tab_stop.get_untracked());
         let index = current.as_ref().and_then(|c| order.iter().position(|o| o == c)).unwrap_or(0);
@@ -123,12 +132,21 @@ pub fn WorldMap() -> impl IntoView {
             ev.prevent_default();
             focus_country(&code);
         }
-    };
+    });
 
-    let gestures = Gestures::new(viewport, px_per_unit, svg_ref);
+    let gestures = Gestures::new(viewport, px_per_unit, svg.clone());
+    listen(&svg, "pointerdown", move |ev: web_sys::PointerEvent| gestures.down(&ev));
+    listen(&svg, "pointermove", move |ev: web_sys::PointerEvent| gestures.moved(&ev));
+    listen(&svg, "pointerup", move |ev: web_sys::PointerEvent| gestures.up(&ev));
+    listen(&svg, "pointercancel", move |ev: web_sys::PointerEvent| gestures.up(&ev));
+    listen(&svg, "wheel", move |ev: web_sys::WheelEvent| gestures.wheel(&ev));
     // Markers of neighbours overlap on a phone (South Korea and Japan are 8 px apart at 390 px):
     // a click or tap goes to the nearest marker within reach, else to the country it is on.
-    let on_click = move |ev: ev::MouseEvent| {
+    listen(&svg, "click", move |ev: web_sys::MouseEvent| {
+        // The countries are links to the directory for visitors without the app: here they select.
+        if closest(&ev, "a").is_some() {
+            ev.prevent_default();
+        }
         if gestures.dragged() {
             return;
         }
@@ -142,164 +160,114 @@ pub fn WorldMap() -> impl IntoView {
                 .min_by(|a, b| a.1.total_cmp(&b.1))
                 .map(|(c, _)| c.clone())
         });
-        let under_pointer = || {
-            let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-            let country = target.closest("[id^='map-country-']").ok()??;
-            country.id().strip_prefix("map-country-").map(str::to_string)
-        };
-        if let Some(code) = nearest.or_else(under_pointer) {
+        if let Some(code) = nearest.or_else(|| country_of(&ev)) {
             // Focus goes to the country chosen (a tap between neighbours may have landed on the
             // other one): that is where "Back to the map" and closing the details return.
             focus_country(&code);
             select(code);
         }
-    };
-
-    let view_box = move || {
-        let (x, y, w, h) = viewport.get().view_box();
-        [x, y, w, h].map(|n| fixed(n, 2)).join(" ")
-    };
-    // Marker sizes in map units so that they stay the same size in CSS pixels.
-    let units_per_px = move || 1.0 / (px_per_unit.get() * viewport.get().zoom);
-
-    // The land: the static page's layer, taken over as it is (see `static_page::map`).
-    let land = NodeRef::<svg::G>::new();
-    Effect::new(move || {
-        if let Some(land) = land.get() {
-            let page = document().query_selector("#world-map .background").ok().flatten();
-            land.set_inner_html(&page.map(|g| g.inner_html()).unwrap_or_default());
-        }
     });
-
-    // The priority countries: plain SVG, kept up to date by effects (see `map_layer.rs`).
-    let layer = NodeRef::<svg::G>::new();
-    draw_priority_layer(PriorityLayer {
-        layer,
-        codes: priority,
-        selected,
-        tab_stop,
-        lit: matching,
-        marked: state.highlight,
-        units_per_px: Signal::derive(units_per_px),
-        lang,
-    });
-    // The countries' own events, handled once for the layer.
-    let country_of = |ev: &web_sys::Event| -> Option<String> {
-        let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-        target.closest("[id^='map-country-']").ok()??.id().strip_prefix("map-country-").map(str::to_string)
-    };
-    let on_focusin = move |ev: ev::FocusEvent| {
+    listen(&layer, "focusin", move |ev: web_sys::FocusEvent| {
         if let Some(code) = country_of(&ev) {
             active.set(Some(code.clone()));
             tooltip.set(Some(code));
         }
-    };
-    let on_pointerover = move |ev: ev::PointerEvent| {
+    });
+    listen(&layer, "pointerover", move |ev: web_sys::PointerEvent| {
         if let Some(code) = country_of(&ev) {
             if tooltip.get_untracked().as_ref() != Some(&code) {
                 tooltip.set(Some(code));
             }
         }
-    };
+    });
+    listen(&figure, "pointerleave", move |_: web_sys::PointerEvent| tooltip.set(None));
+    for (class, action) in [("zoom-in", 0), ("zoom-out", 1), ("zoom-reset", 2)] {
+        let Some(button) = find(&figure, &format!(".map-controls .{class}")) else { continue };
+        listen(&button, "click", move |_: web_sys::MouseEvent| match action {
+            0 => zoom_centre(ZOOM_STEP),
+            1 => zoom_centre(1.0 / ZOOM_STEP),
+            _ => viewport.set(Viewport::whole(map)),
+        });
+    }
+
+    // Marker sizes in map units so that they stay the same size in CSS pixels.
+    let units_per_px = move || 1.0 / (px_per_unit.get() * viewport.get().zoom);
+    let svg_for_view = svg.clone();
+    Effect::new(move || {
+        let (x, y, w, h) = viewport.get().view_box();
+        let _ = svg_for_view.set_attribute("viewBox", &[x, y, w, h].map(|n| fixed(n, 2)).join(" "));
+    });
+    let figure_for_zoom = figure.clone();
+    Effect::new(move || set_class(&figure_for_zoom, "zoomed", !viewport.get().is_whole()));
+
+    keep_priority_layer_current(PriorityLayer {
+        layer,
+        revision,
+        codes: priority,
+        selected,
+        tab_stop,
+        lit,
+        marked: state.highlight,
+        units_per_px: Signal::derive(units_per_px),
+    });
 
     // Beyond colour and outline: the selected country's name next to its marker.
-    let selected_label = move || {
-        let code = selected.get()?;
-        let shape = map.shape(&code)?;
-        let u = units_per_px();
-        let (x, y) = shape.anchor;
-        let to_left = x > map.width * 0.8;
-        let dx = if to_left { -12.0 * u } else { 12.0 * u };
-        Some(view! {
-            <text class="country-label" x=fixed(x + dx, 2) y=fixed(y + 5.0 * u, 2) font-size=fixed(15.0 * u, 3) stroke-width=fixed(4.0 * u, 3)
-                text-anchor=if to_left { "end" } else { "start" }>
-                {countries::display_name(&code, lang)}
-            </text>
-        })
-    };
+    Effect::new(move || label_layer.set_inner_html(&selected.get().map(|code| selected_label(&code, units_per_px(), lang)).unwrap_or_default()));
 
-    let tooltip_view = move || {
-        let code = tooltip.get()?;
-        let shape = map.shape(&code)?;
-        let summary = state.ready().and_then(|r| r.loaded.dataset.country(&code).map(|c| c.summary.get(lang).to_string()))?;
-        let (x, y, w, h) = viewport.get().view_box();
-        let left = ((shape.anchor.0 - x) / w * 100.0).clamp(0.0, 100.0);
-        let top = ((shape.anchor.1 - y) / h * 100.0).clamp(0.0, 100.0);
-        // Opens to the side away from the edge, below the marker so it never covers it.
-        let class = if left > 60.0 { "map-tooltip to-left" } else { "map-tooltip" };
-        Some(view! {
-            <div class=class role="tooltip" id="map-tooltip" style:left=format!("{}%", fixed(left, 2)) style:top=format!("{}%", fixed(top, 2))>
-                <strong>{countries::display_name(&code, lang)}</strong>
-                <span>{summary}</span>
-            </div>
-        })
-    };
-
-    view! {
-        <section class="map-section" aria-labelledby="map-heading">
-            <h2 id="map-heading" class="visually-hidden">{t(lang).map_heading}</h2>
-            <figure class="map" node_ref=figure class:zoomed=move || !viewport.get().is_whole()
-                on:pointerleave=move |_| tooltip.set(None)>
-                <svg node_ref=svg_ref viewBox=view_box role="group"
-                    aria-label=t(lang).map_label aria-describedby="map-keys"
-                    on:keydown=on_keydown on:pointerdown=move |ev| gestures.down(&ev) on:pointermove=move |ev| gestures.moved(&ev)
-                    on:pointerup=move |ev| gestures.up(&ev) on:pointercancel=move |ev| gestures.up(&ev)
-                    on:wheel=move |ev| gestures.wheel(&ev) on:click=on_click>
-                    <defs>
-                        <pattern id="dimmed-stripes" patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(45)">
-                            <rect width="4" height="4" class="stripe-bg"/>
-                            <line x1="0" y1="0" x2="0" y2="4" class="stripe"/>
-                        </pattern>
-                    </defs>
-                    <g class="background" aria-hidden="true" node_ref=land></g>
-                    <g class="priority-layer" node_ref=layer on:focusin=on_focusin on:pointerover=on_pointerover></g>
-                    <g aria-hidden="true">{selected_label}</g>
-                </svg>
-                {tooltip_view}
-                <div class="map-controls">
-                    <button type="button" on:click=move |_| zoom_centre(ZOOM_STEP) aria-label=t(lang).zoom_in>"+"</button>
-                    <button type="button" on:click=move |_| zoom_centre(1.0 / ZOOM_STEP) aria-label=t(lang).zoom_out>"−"</button>
-                    <button type="button" on:click=move |_| viewport.set(Viewport::whole(map)) aria-label=t(lang).zoom_reset>"⟲"</button>
-                </div>
-            </figure>
-            <p id="map-keys" class="hint">{t(lang).map_keys_hint}</p>
-            <Legend lang=lang/>
-            <p class="disclaimer">{t(lang).map_disclaimer}</p>
-        </section>
+    if let Some(tip) = by_id("map-tooltip") {
+        Effect::new(move || show_tooltip(&tip, tooltip.get(), viewport.get(), lang));
     }
 }
 
-#[component]
-fn Legend(lang: Lang) -> impl IntoView {
-    let item = move |class: &'static str, text: fn(Lang) -> &'static str| {
-        view! {
-            <li>
-                <svg class="swatch" viewBox="0 0 24 16" aria-hidden="true">
-                    <rect class=class x="1" y="1" width="22" height="14"/>
-                    {(class != "legend-other").then(|| view! { <circle class="marker" cx="12" cy="8" r="4"/> })}
-                </svg>
-                {move || text(lang)}
-            </li>
-        }
+/// The `<text>` naming the selected country beside its marker, sized for the current zoom.
+fn selected_label(code: &str, u: f64, lang: Lang) -> String {
+    let map = world();
+    let Some(shape) = map.shape(code) else { return String::new() };
+    let (x, y) = shape.anchor;
+    let to_left = x > map.width * 0.8;
+    let dx = if to_left { -12.0 * u } else { 12.0 * u };
+    format!(
+        "<text class=\"country-label\" x=\"{}\" y=\"{}\" font-size=\"{}\" stroke-width=\"{}\" text-anchor=\"{}\">{}</text>",
+        fixed(x + dx, 2),
+        fixed(y + 5.0 * u, 2),
+        fixed(15.0 * u, 3),
+        fixed(4.0 * u, 3),
+        if to_left { "end" } else { "start" },
+        text(&countries::display_name(code, lang))
+    )
+}
+
+/// The tooltip of the country under the pointer or with focus: its name and summary (the
+/// summary as the page's details say it), beside its marker.
+fn show_tooltip(tip: &web_sys::Element, code: Option<String>, viewport: Viewport, lang: Lang) {
+    let shape = code.as_deref().and_then(|c| world().shape(c));
+    let (Some(code), Some(shape)) = (code.as_deref(), shape) else {
+        set_hidden(tip, true);
+        return;
     };
-    view! {
-        <div class="legend">
-            <h3 class="visually-hidden">{t(lang).legend_heading}</h3>
-            <ul>
-                {item("legend-priority", |l| t(l).legend_priority)}
-                {item("legend-selected", |l| t(l).legend_selected)}
-                {item("legend-dimmed", |l| t(l).legend_dimmed)}
-                {item("legend-other", |l| t(l).legend_other)}
-            </ul>
-        </div>
+    let summary = by_id(&crate::static_page::panel::details_id(code))
+        .and_then(|d| find(&d, ".summary"))
+        .and_then(|s| s.text_content())
+        .unwrap_or_default();
+    tip.set_inner_html(&format!("<strong>{}</strong><span>{}</span>", text(&countries::display_name(code, lang)), text(&summary)));
+    let (x, y, w, h) = viewport.view_box();
+    let left = ((shape.anchor.0 - x) / w * 100.0).clamp(0.0, 100.0);
+    let top = ((shape.anchor.1 - y) / h * 100.0).clamp(0.0, 100.0);
+    // Opens to the side away from the edge, below the marker so it never covers it.
+    set_class(tip, "to-left", left > 60.0);
+    if let Some(tip) = tip.dyn_ref::<web_sys::HtmlElement>() {
+        let style = tip.style();
+        let _ = style.set_property("left", &format!("{}%", fixed(left, 2)));
+        let _ = style.set_property("top", &format!("{}%", fixed(top, 2)));
     }
+    set_hidden(tip, false);
 }
 
 /// Calls `on_width` with the element's drawn width now and whenever it changes. A
 /// ResizeObserver reports after the browser's own layout, so measuring forces no extra
-/// layout while the map is built, and it follows the container too (an iframe, a phone
-/// turned sideways), not only the window.
-fn follow_drawn_width(element: NodeRef<svg::Svg>, on_width: impl Fn(f64) + 'static) {
+/// layout, and it follows the container too (an iframe, a phone turned sideways), not only
+/// the window.
+fn follow_drawn_width(element: &web_sys::Element, on_width: impl Fn(f64) + 'static) {
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let width = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>().ok().map(|e| e.content_rect().width());
         if let Some(width) = width.filter(|w| *w > 0.0) {
@@ -307,11 +275,7 @@ fn follow_drawn_width(element: NodeRef<svg::Svg>, on_width: impl Fn(f64) + 'stat
         }
     });
     let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else { return };
-    let observing = StoredValue::new_local((observer, callback));
-    Effect::new(move || {
-        if let Some(svg) = element.get() {
-            observing.with_value(|(observer, _)| observer.observe(&svg));
-        }
-    });
-    on_cleanup(move || observing.with_value(|(observer, _)| observer.disconnect()));
+    observer.observe(element);
+    // The map lives as long as the page.
+    callback.forget();
 }

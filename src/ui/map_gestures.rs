@@ -5,7 +5,6 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use leptos::svg;
 
 use crate::world::Viewport;
 
@@ -26,17 +25,17 @@ pub struct Gestures {
     viewport: RwSignal<Viewport>,
     /// CSS px per map unit at zoom 1.
     px_per_unit: RwSignal<f64>,
-    svg: NodeRef<svg::Svg>,
+    svg: StoredValue<web_sys::Element, LocalStorage>,
 }
 
 impl Gestures {
-    pub fn new(viewport: RwSignal<Viewport>, px_per_unit: RwSignal<f64>, svg: NodeRef<svg::Svg>) -> Gestures {
-        Gestures { gesture: StoredValue::new_local(Gesture::default()), viewport, px_per_unit, svg }
+    pub fn new(viewport: RwSignal<Viewport>, px_per_unit: RwSignal<f64>, svg: web_sys::Element) -> Gestures {
+        Gestures { gesture: StoredValue::new_local(Gesture::default()), viewport, px_per_unit, svg: StoredValue::new_local(svg) }
     }
 
     /// The map point under a point of the window.
     pub fn map_point(self, client_x: f64, client_y: f64) -> Option<(f64, f64)> {
-        let rect = self.svg.get_untracked()?.get_bounding_client_rect();
+        let rect = self.svg.with_value(|svg| svg.get_bounding_client_rect());
         let (x, y, w, h) = self.viewport.get_untracked().view_box();
         Some((x + (client_x - rect.left()) / rect.width() * w, y + (client_y - rect.top()) / rect.height() * h))
     }

@@ -1,9 +1,9 @@
 //! The Leptos components: thin views over the pure modules, one concern a file.
 
 mod app;
-mod choose_country;
 mod details;
 mod directory;
+mod dom;
 mod frame;
 mod geometry;
 mod host;
@@ -12,6 +12,7 @@ mod map;
 mod map_gestures;
 mod map_layer;
 mod page;
+mod page_data;
 mod paging;
 mod panic;
 mod scroll;
@@ -27,8 +28,8 @@ pub fn start() {
     leptos::prelude::set_timeout(mount, std::time::Duration::ZERO);
 }
 
-/// The page holds the static content (map and directory) in `#atlas`; the app mounts beside it
-/// and replaces it once the data is in (see `app::Page`).
+/// The page holds the map, the side panel and the directory in `#atlas`; the app takes the
+/// first two over and builds its directory after them (see `app::Page`).
 fn mount() {
     let Some(atlas) = leptos::prelude::document().get_element_by_id("atlas") else { return };
     let Ok(atlas) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(atlas) else { return };

@@ -25,13 +25,20 @@ pub fn mark_started() {
     }
 }
 
-/// True until the app has replaced the static content.
+/// True until the app has replaced the static directory.
 pub fn static_content_present() -> bool {
     // web_sys, not Leptos' helpers: this also runs in the panic hook.
     web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("static-content")).is_some()
 }
 
-/// Removes the static content: the app shows the same, interactive.
+/// Drops the style sheet `src/web/boot.js` made for a `?country=` address's first frame: from
+/// now on the app shows which country is selected.
+pub fn drop_first_view_style() {
+    let document = document();
+    let _ = js_sys::Reflect::set(&document, &"adoptedStyleSheets".into(), &js_sys::Array::new());
+}
+
+/// Removes the static directory: the app shows the same, interactive.
 pub fn remove_static_content() {
     if let Some(content) = document().get_element_by_id("static-content") {
         content.remove();

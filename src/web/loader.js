@@ -19,8 +19,10 @@ const status = document.getElementById("app-status");
 
 /** Shows the page's explanation `reason` (no-wasm, failed, slow), unless the app runs. */
 function explain(reason) {
-  if (!status || root.classList.contains("app-started")) return;
-  status.textContent = status.getAttribute("data-" + reason) || "";
+  if (root.classList.contains("app-started")) return;
+  // The app's controls (zoom, the keyboard hint) are not coming, or not yet: out of the way.
+  root.classList.remove("can-run");
+  if (status) status.textContent = status.getAttribute("data-" + reason) || "";
 }
 
 /** Posts the page's height to the host page now and whenever it changes. */

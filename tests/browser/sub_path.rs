@@ -47,7 +47,7 @@ pub async fn check_sub_path_build(driver: &Driver) -> TestResult {
         let heading = loop {
             let heading = client
                 .execute(
-                    "const h = document.getElementById('details-heading');
+                    "const h = document.querySelector('.details:not([hidden]) h2');
                      return document.documentElement.classList.contains('app-started') && h ? h.textContent : ''",
                     vec![],
                 )

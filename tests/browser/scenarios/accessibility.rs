@@ -37,7 +37,7 @@ async fn axe_finds_no_violations_in_any_state(page: &Page) -> TestResult {
     page.open_ready("").await?;
     no_violations(page, "start").await?;
     page.open_ready("?country=KR").await?;
-    page.wait("#details-heading").await?;
+    page.wait(".details:not([hidden]) h2").await?;
     no_violations(page, "country selected").await?;
     page.open_ready("?kind=office&region=asia").await?;
     no_violations(page, "filters with results").await?;
@@ -84,10 +84,10 @@ async fn the_whole_job_with_the_keyboard_alone(page: &Page) -> TestResult {
     let outline = page.js("return getComputedStyle(document.activeElement.querySelector('.shape')).stroke").await?;
     check!(outline != "none", "focus is visible on the map: stroke {outline}");
     page.keys("\u{e007}").await?;
-    page.wait_js("document.activeElement && document.activeElement.id === 'details-heading'").await?;
-    check!(page.text("#details-heading").await? == "South Korea", "details heading focused");
+    page.wait_js("document.activeElement && document.activeElement.matches('.details:not([hidden]) h2')").await?;
+    check!(page.text(".details:not([hidden]) h2").await? == "South Korea", "details heading focused");
     page.keys("\u{e00c}").await?;
-    page.wait_js("!document.getElementById('details-heading')").await?;
+    page.wait_js("!document.querySelector('.details:not([hidden]) h2')").await?;
     page.wait_js("document.activeElement && document.activeElement.id === 'map-country-KR'").await?;
     // The skip link moves focus to the directory.
     page.js("document.querySelector('.skip-link').focus()").await?;
@@ -100,12 +100,12 @@ async fn the_interface_speaks_swedish(page: &Page) -> TestResult {
     page.open_ready("?lang=sv&country=kr").await?;
     check!(page.js("return document.documentElement.lang").await? == "sv", "<html lang> follows");
     check!(page.text("label[for=search]").await? == "Sök", "search label in Swedish");
-    check!(page.text("#details-heading").await? == "Sydkorea", "country name in Swedish");
+    check!(page.text(".details:not([hidden]) h2").await? == "Sydkorea", "country name in Swedish");
     let names = page.js("return [...document.querySelectorAll('.map [role=button]')].map(b => b.getAttribute('aria-label'))").await?;
     check!(names.as_array().is_some_and(|a| a.iter().any(|n| n == "Sydkorea")), "map buttons in Swedish: {names}");
     // The switch keeps the rest of the view.
     page.click(".language-switch").await?;
-    page.wait_text("#details-heading", |t| t == "South Korea").await?;
+    page.wait_text(".details:not([hidden]) h2", |t| t == "South Korea").await?;
     let url = page.url().await?;
     check!(url.contains("lang=en") && url.contains("country=KR"), "{url}");
     check!(page.text(".language-switch").await? == "Svenska", "the switch offers Swedish");

@@ -58,9 +58,9 @@ async fn a_shared_url_reproduces_the_view(page: &Page) -> TestResult {
 async fn back_closes_a_selected_country(page: &Page) -> TestResult {
     page.open_ready("").await?;
     page.click(".entry.country .link-button").await?;
-    page.wait("#details-heading").await?;
+    page.wait(".details:not([hidden]) h2").await?;
     page.client.back().await?;
-    page.wait_js("!document.getElementById('details-heading')").await?;
+    page.wait_js("!document.querySelector('.details:not([hidden]) h2')").await?;
     let back = page.wait_js("document.querySelectorAll('.entry').length > 9").await;
     check!(back.is_ok(), "the whole directory is back: {} entries", page.count(".entry").await?);
     Ok(())
@@ -74,10 +74,10 @@ async fn back_after_typing_and_selecting_keeps_the_search(page: &Page) -> TestRe
     page.keys("korea").await?;
     page.wait_js("document.querySelectorAll('.entry').length < 5").await?;
     page.click(".entry.country .link-button").await?;
-    page.wait("#details-heading").await?;
+    page.wait(".details:not([hidden]) h2").await?;
     check!(page.url().await?.contains("country=KR"), "selected");
     page.client.back().await?;
-    page.wait_js("!document.getElementById('details-heading')").await?;
+    page.wait_js("!document.querySelector('.details:not([hidden]) h2')").await?;
     let search = page.js("return document.getElementById('search').value").await?;
     check!(search == "korea", "Back kept the search: {search:?}");
     check!(page.url().await?.contains("q=korea"), "and the address has it");

@@ -216,7 +216,7 @@ async fn the_preview_shows_the_atlas_with_the_draft(page: &Page) -> TestResult {
     let shown = page
         .frame_wait(
             0,
-            "document.getElementById('details-heading') && document.querySelector('.details').textContent.includes('Tokyo (draft)')",
+            "document.querySelector('.details:not([hidden]) h2') && document.querySelector('.details:not([hidden])').textContent.includes('Tokyo (draft)')",
         )
         .await;
     check!(shown.is_ok(), "the preview shows Japan with the draft's name: {shown:?}");

@@ -66,7 +66,7 @@ async fn host_page_sizes_the_iframe(page: &Page, host: &str) -> TestResult {
     // the host page's (embed.js), so the host's Back closes the country and is never trapped.
     let before = page.js("return history.length").await?.as_i64().unwrap_or(0);
     page.frame_click(0, ".entry .link-button").await?;
-    page.frame_wait(0, "document.getElementById('details-heading')").await?;
+    page.frame_wait(0, "document.querySelector('.details:not([hidden]) h2')").await?;
     fits_and_stays(page, "country selected").await?;
     let after = page.js("return history.length").await?.as_i64().unwrap_or(0);
     check!(after <= before + 1, "history grew from {before} to {after} for one selection");

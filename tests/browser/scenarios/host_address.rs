@@ -41,7 +41,7 @@ async fn select_on_the_map(page: &Page, frame: u16, code: &str, name: &str) -> T
     page.js(&format!("document.querySelectorAll('iframe')[{frame}].scrollIntoView({{block: 'start'}}); return true")).await?;
     page.frame_click(frame, &format!("#map-country-{code} circle.marker-hit")).await?;
     let heading =
-        format!("document.getElementById('details-heading') && document.getElementById('details-heading').textContent === {name:?}");
+        format!("document.querySelector('.details:not([hidden]) h2') && document.querySelector('.details:not([hidden]) h2').textContent === {name:?}");
     page.frame_wait(frame, &heading).await.map(|_| ()).map_err(|e| format!("selecting {name}: {e}").into())
 }
 
@@ -68,9 +68,9 @@ async fn selecting_a_country_puts_it_in_the_host_address(page: &Page) -> TestRes
     // The host's Back closes the country, Forward opens it again.
     page.client.back().await?;
     page.wait_js("location.search === '?section=news'").await?;
-    in_frame(page, 0, "!document.getElementById('details-heading')").await?;
+    in_frame(page, 0, "!document.querySelector('.details:not([hidden]) h2')").await?;
     page.client.forward().await?;
-    in_frame(page, 0, "document.getElementById('details-heading') && document.getElementById('details-heading').textContent === 'Japan'")
+    in_frame(page, 0, "document.querySelector('.details:not([hidden]) h2') && document.querySelector('.details:not([hidden]) h2').textContent === 'Japan'")
         .await?;
     // Typing replaces the host's entry instead of adding one.
     let length = page.js("return history.length").await?;
@@ -82,7 +82,7 @@ async fn selecting_a_country_puts_it_in_the_host_address(page: &Page) -> TestRes
 
 async fn a_host_address_with_a_view_opens_the_atlas_there(page: &Page) -> TestResult {
     open_host(page, "host-cross-origin.html?atlas=country%3DJP%26q%3Dtokyo#contact").await?;
-    in_frame(page, 0, "document.getElementById('details-heading') && document.getElementById('details-heading').textContent === 'Japan'")
+    in_frame(page, 0, "document.querySelector('.details:not([hidden]) h2') && document.querySelector('.details:not([hidden]) h2').textContent === 'Japan'")
         .await?;
     check!(frame_js(page, 0, "return document.getElementById('search').value").await? == "tokyo", "the search came along");
     let loads = page.server.requests(&page.scenario).iter().filter(|p| p.is_empty() || p.as_str() == "index.html").count();
@@ -104,12 +104,12 @@ async fn two_atlases_keep_separate_views(page: &Page) -> TestResult {
     // The same address, opened anew, opens each at its own view.
     let address = page.js("return location.href").await?;
     page.client.goto(address.as_str().unwrap_or_default()).await?;
-    in_frame(page, 0, "document.getElementById('details-heading') && document.getElementById('details-heading').textContent === 'Japan'")
+    in_frame(page, 0, "document.querySelector('.details:not([hidden]) h2') && document.querySelector('.details:not([hidden]) h2').textContent === 'Japan'")
         .await?;
     in_frame(
         page,
         1,
-        "document.getElementById('details-heading') && document.getElementById('details-heading').textContent === 'Sydkorea'",
+        "document.querySelector('.details:not([hidden]) h2') && document.querySelector('.details:not([hidden]) h2').textContent === 'Sydkorea'",
     )
     .await?;
     Ok(())
@@ -137,7 +137,7 @@ async fn forged_host_addresses_change_nothing(page: &Page) -> TestResult {
             "{what}: the iframe's address took it: {src}"
         );
         check!(
-            frame_js(page, 0, "return !document.getElementById('details-heading') && document.getElementById('search').value === ''")
+            frame_js(page, 0, "return !document.querySelector('.details:not([hidden]) h2') && document.getElementById('search').value === ''")
                 .await?
                 == true,
             "{what}: the atlas did not open at its start"
@@ -170,7 +170,7 @@ async fn forged_messages_change_nothing(page: &Page) -> TestResult {
     page.js("document.querySelector('iframe').contentWindow.postMessage({ type: 'innovation-atlas:host', view: 'country=KR', start: 'javascript:window.hacked=1', link: 'javascript:__VIEW__' }, '*'); return true").await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
     check!(page.js("return location.href").await? == clean, "the host's address changed");
-    check!(frame_js(page, 0, "return !document.getElementById('details-heading')").await? == true, "the atlas opened a country");
+    check!(frame_js(page, 0, "return !document.querySelector('.details:not([hidden]) h2')").await? == true, "the atlas opened a country");
     page.frame_click(0, ".copy-link button").await?;
     let copied = page.frame_wait(0, "window.__copied").await?;
     check!(copied == clean, "Copy link took a forged address: {copied}");

@@ -45,7 +45,7 @@ async fn details_open_beside_the_map_on_a_laptop(page: &Page) -> TestResult {
         for (code, name, first) in [("JP", "Japan", "Office of Science and Innovation, Tokyo"), ("IL", "Israel", "Tel Aviv")] {
             let before = page.js("return scrollY").await?;
             page.click(&format!("#map-country-{code} circle.marker-hit")).await?;
-            page.wait_text("#details-heading", |t| t == name).await?;
+            page.wait_text(".details:not([hidden]) h2", |t| t == name).await?;
             page.after_paint().await?;
             scrolling_settles(page).await?;
             let at = format!("{width}×{height}, {name}");
@@ -56,12 +56,12 @@ async fn details_open_beside_the_map_on_a_laptop(page: &Page) -> TestResult {
             );
             let (map_top, map_bottom) = span(page, ".map").await?;
             check!(map_top >= -1.0 && (map_top + map_bottom) / 2.0 <= height as f64, "{at}: the map's top half is not in view");
-            in_view(page, "#details-heading", &format!("{at}: the heading")).await?;
-            in_view(page, ".details .summary", &format!("{at}: the summary")).await?;
-            in_view(page, ".details .presence li", &format!("{at}: the first of who is there")).await?;
-            let who = page.text(".details .presence li").await?;
+            in_view(page, ".details:not([hidden]) h2", &format!("{at}: the heading")).await?;
+            in_view(page, ".details:not([hidden]) .summary", &format!("{at}: the summary")).await?;
+            in_view(page, ".details:not([hidden]) .presence li", &format!("{at}: the first of who is there")).await?;
+            let who = page.text(".details:not([hidden]) .presence li").await?;
             check!(who.contains(first), "{at}: the first of who is there is {who:?}");
-            let beside = page.js("return document.querySelector('.details').getBoundingClientRect().left > document.querySelector('.map').getBoundingClientRect().right").await?;
+            let beside = page.js("return document.querySelector('.details:not([hidden])').getBoundingClientRect().left > document.querySelector('.map').getBoundingClientRect().right").await?;
             check!(beside == true, "{at}: the details are beside the map");
             check!(page.text(".country-label").await? == name, "{at}: the map names the selected country");
         }
@@ -78,10 +78,10 @@ async fn on_a_phone_the_details_come_into_view_and_lead_back_to_the_map(page: &P
     page.open_ready("").await?;
     // (South Korea's marker is within a finger of Japan's here: the touch pass taps it.)
     page.click("#map-country-BR circle.marker-hit").await?;
-    page.wait_text("#details-heading", |t| t == "Brazil").await?;
-    let heading_in_view = "(() => { const r = document.getElementById('details-heading').getBoundingClientRect(); return r.top >= -1 && r.bottom <= innerHeight + 1; })()";
+    page.wait_text(".details:not([hidden]) h2", |t| t == "Brazil").await?;
+    let heading_in_view = "(() => { const r = document.querySelector('.details:not([hidden]) h2').getBoundingClientRect(); return r.top >= -1 && r.bottom <= innerHeight + 1; })()";
     page.wait_js(heading_in_view).await.map_err(|e| format!("the details heading came into view: {e}"))?;
-    page.wait_js("document.activeElement && document.activeElement.id === 'details-heading'").await?;
+    page.wait_js("document.activeElement && document.activeElement.matches('.details:not([hidden]) h2')").await?;
     page.screenshot("details-on-a-phone").await?;
     page.click(".back-to-map").await?;
     // The scroll is smooth, and may start a moment later: wait for it to arrive.
@@ -97,7 +97,7 @@ async fn a_country_cards_title_selects_it(page: &Page) -> TestResult {
     let buttons = page.js("return [...document.querySelectorAll('.entry.country button')].map(b => b.textContent)").await?;
     check!(buttons == serde_json::json!(["Japan"]), "one control, the title: {buttons}");
     page.click(".entry.country h3 button").await?;
-    page.wait_text("#details-heading", |t| t == "Japan").await?;
+    page.wait_text(".details:not([hidden]) h2", |t| t == "Japan").await?;
     Ok(())
 }
 
@@ -114,7 +114,7 @@ async fn in_an_iframe_choosing_on_the_map_does_not_move_the_host_page(page: &Pag
     page.wait_js("!!(document.querySelector('iframe').contentDocument && document.querySelector('iframe').contentDocument.getElementById('timeline-heading'))").await?;
     let before = page.js("return scrollY").await?;
     page.frame_click(0, "#map-country-JP circle.marker-hit").await?;
-    page.frame_wait(0, "document.getElementById('details-heading') && document.getElementById('details-heading').textContent === 'Japan'")
+    page.frame_wait(0, "document.querySelector('.details:not([hidden]) h2') && document.querySelector('.details:not([hidden]) h2').textContent === 'Japan'")
         .await?;
     scrolling_settles(page).await?;
     check!(page.js("return scrollY").await? == before, "the host page scrolled from {before}");

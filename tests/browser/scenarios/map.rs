@@ -28,14 +28,14 @@ async fn clicking_israel_opens_its_details(page: &Page) -> TestResult {
         .await?;
     check!(size.as_f64().unwrap_or(0.0) >= 24.0, "hit area {size} px");
     page.click(ISRAEL_HIT).await?;
-    check!(page.wait_text("#details-heading", |t| t == "Israel").await.is_ok(), "details for Israel");
+    check!(page.wait_text(".details:not([hidden]) h2", |t| t == "Israel").await.is_ok(), "details for Israel");
     let url = page.url().await?;
     check!(url.contains("country=IL"), "URL {url}");
     let pressed = page.js("return document.getElementById('map-country-IL').getAttribute('aria-pressed')").await?;
     check!(pressed == "true", "Israel is marked as selected on the map");
     // Selecting another replaces it.
     page.click("#map-country-JP circle.marker-hit").await?;
-    page.wait_text("#details-heading", |t| t == "Japan").await?;
+    page.wait_text(".details:not([hidden]) h2", |t| t == "Japan").await?;
     check!(page.count(".map [aria-pressed=true]").await? == 1, "one selected country");
     Ok(())
 }
@@ -59,8 +59,8 @@ async fn arrow_keys_and_enter_select_from_the_keyboard(page: &Page) -> TestResul
     }
     check!(page.focused_label().await? == "South Korea", "arrows reach South Korea");
     page.keys("\u{e007}").await?; // Enter
-    page.wait_text("#details-heading", |t| t == "South Korea").await?;
-    page.wait_js("document.activeElement && document.activeElement.id === 'details-heading'").await?;
+    page.wait_text(".details:not([hidden]) h2", |t| t == "South Korea").await?;
+    page.wait_js("document.activeElement && document.activeElement.matches('.details:not([hidden]) h2')").await?;
     check!(page.url().await?.contains("country=KR"), "URL has the country");
     Ok(())
 }
@@ -81,11 +81,11 @@ async fn zoom_buttons_change_the_view_and_reset_restores_it(page: &Page) -> Test
 
 async fn escape_clears_the_selection(page: &Page) -> TestResult {
     page.open_ready("?country=IL").await?;
-    page.wait("#details-heading").await?;
+    page.wait(".details:not([hidden]) h2").await?;
     page.js("document.getElementById('map-country-IL').focus()").await?;
     page.keys("\u{e00c}").await?; // Escape: closes the tooltip first
     page.keys("\u{e00c}").await?; // then the selection
-    page.wait_js("!document.getElementById('details-heading')").await?;
+    page.wait_js("!document.querySelector('.details:not([hidden]) h2')").await?;
     check!(!page.url().await?.contains("country="), "URL no longer has a country");
     Ok(())
 }
@@ -96,7 +96,7 @@ async fn the_map_fits_a_phone_screen(page: &Page) -> TestResult {
     let overflow = page.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth").await?;
     check!(overflow.as_i64().unwrap_or(1) <= 0, "no horizontal scrolling at 360 px ({overflow} px)");
     page.click(ISRAEL_HIT).await?;
-    page.wait_text("#details-heading", |t| t == "Israel").await?;
+    page.wait_text(".details:not([hidden]) h2", |t| t == "Israel").await?;
     page.screenshot("phone-360").await?;
     Ok(())
 }
@@ -117,7 +117,7 @@ async fn every_priority_country_can_be_selected_by_mouse(page: &Page) -> TestRes
     page.open_ready("").await?;
     for (code, name) in PRIORITY {
         page.click(&format!("#map-country-{code} circle.marker-hit")).await?;
-        page.wait_text("#details-heading", |t| t == name).await.map_err(|e| format!("{name}: {e}"))?;
+        page.wait_text(".details:not([hidden]) h2", |t| t == name).await.map_err(|e| format!("{name}: {e}"))?;
         check!(page.url().await?.contains(&format!("country={code}")), "URL for {name}");
     }
     Ok(())
@@ -130,7 +130,7 @@ async fn every_priority_country_can_be_selected_by_keyboard(page: &Page) -> Test
         page.js("document.querySelector('.map [role=button][tabindex=\"0\"]').focus()").await?;
         let name = page.focused_label().await?;
         page.keys("\u{e007}").await?; // Enter
-        page.wait_text("#details-heading", |t| t == name).await?;
+        page.wait_text(".details:not([hidden]) h2", |t| t == name).await?;
         seen.push(name);
         page.js("document.querySelector('.map [role=button][tabindex=\"0\"]').focus()").await?;
         page.keys("\u{e014}").await?; // ArrowRight to the next country

@@ -11,6 +11,7 @@ mod foundation;
 mod host_address;
 mod layout;
 mod map;
+mod page_is_the_view;
 mod publish;
 mod timeline;
 mod touch;
@@ -22,6 +23,7 @@ pub fn all() -> Vec<(&'static str, crate::Scenario)> {
     all.extend(accessibility::all());
     all.extend(embed::all());
     all.extend(fallback::all());
+    all.extend(page_is_the_view::all());
     all.extend(layout::all());
     all.extend(host_address::all());
     all.extend(editor::all());

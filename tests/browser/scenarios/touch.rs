@@ -27,7 +27,7 @@ async fn tapping_a_country_selects_it(page: &Page) -> TestResult {
     for (code, name) in [("IL", "Israel"), ("KR", "South Korea"), ("BR", "Brazil"), ("DE", "Germany")] {
         page.js(&format!("document.getElementById('map-country-{code}').scrollIntoView({{block: 'center'}})")).await?;
         tap(page, &format!("#map-country-{code} circle.marker-hit")).await?;
-        page.wait_text("#details-heading", |t| t == name).await.map_err(|e| format!("tap on {name}: {e}"))?;
+        page.wait_text(".details:not([hidden]) h2", |t| t == name).await.map_err(|e| format!("tap on {name}: {e}"))?;
     }
     Ok(())
 }
@@ -66,11 +66,11 @@ async fn a_tap_brings_the_details_into_view_and_back_leads_to_the_map(page: &Pag
     page.open_ready("").await?;
     page.js("window.scrollTo(0, 0)").await?;
     tap(page, "#map-country-KR circle.marker-hit").await?;
-    page.wait_text("#details-heading", |t| t == "South Korea").await?;
+    page.wait_text(".details:not([hidden]) h2", |t| t == "South Korea").await?;
     let in_view =
         "(() => { const r = document.querySelector(SEL).getBoundingClientRect(); return r.top >= -1 && r.bottom <= innerHeight + 1; })()";
-    page.wait_js(&in_view.replace("SEL", "'#details-heading'")).await.map_err(|e| format!("the details heading came into view: {e}"))?;
-    page.wait_js("document.activeElement && document.activeElement.id === 'details-heading'").await?;
+    page.wait_js(&in_view.replace("SEL", "'.details:not([hidden]) h2'")).await.map_err(|e| format!("the details heading came into view: {e}"))?;
+    page.wait_js("document.activeElement && document.activeElement.matches('.details:not([hidden]) h2')").await?;
     page.js("document.querySelector('.back-to-map').scrollIntoView({block: 'center'})").await?;
     tap(page, ".back-to-map").await?;
     page.wait_js("Math.abs(document.querySelector('.map').getBoundingClientRect().top) <= 2")
