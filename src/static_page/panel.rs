@@ -36,8 +36,7 @@ pub fn side_panel(data: &Dataset, lang: Lang) -> String {
 pub fn panel_content(data: &Dataset, lang: Lang) -> String {
     let mut names: Vec<(String, &str)> = data.countries.iter().map(|c| (countries::display_name(&c.code, lang), c.code.as_str())).collect();
     names.sort_by_key(|(name, _)| crate::text::sort_key(name, lang));
-    let mut out =
-        format!("<div class=\"choose-country\"><p>{}</p><ul class=\"country-choices\">", t(lang).choose_country);
+    let mut out = format!("<div class=\"choose-country\"><p>{}</p><ul class=\"country-choices\">", t(lang).choose_country);
     for (name, code) in &names {
         let _ = write!(out, "<li><a href=\"#country-{code}\" target=\"_self\" data-country=\"{code}\">{}</a></li>", text(name));
     }

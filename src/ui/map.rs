@@ -35,7 +35,8 @@ fn country_of(ev: &web_sys::Event) -> Option<String> {
 /// again for newer data (`page_data.rs`).
 pub fn take_over_map(state: AppState, revision: ReadSignal<u32>) {
     let Some(svg) = by_id("world-map") else { return };
-    let (Some(figure), Some(layer), Some(label_layer)) = (svg.closest("figure").ok().flatten(), find(&svg, ".priority-layer"), find(&svg, ".selected-label"))
+    let (Some(figure), Some(layer), Some(label_layer)) =
+        (svg.closest("figure").ok().flatten(), find(&svg, ".priority-layer"), find(&svg, ".selected-label"))
     else {
         return;
     };
@@ -54,7 +55,10 @@ pub fn take_over_map(state: AppState, revision: ReadSignal<u32>) {
     let priority = Memo::new(move |_| {
         revision.track();
         let Some(layer) = by_id("world-map").and_then(|svg| find(&svg, ".priority-layer")) else { return Vec::new() };
-        find_all(&layer, "[id^='map-country-']").iter().filter_map(|a| a.id().strip_prefix("map-country-").map(String::from)).collect::<Vec<_>>()
+        find_all(&layer, "[id^='map-country-']")
+            .iter()
+            .filter_map(|a| a.id().strip_prefix("map-country-").map(String::from))
+            .collect::<Vec<_>>()
     });
     // Before the data is in, the default view: every country lit.
     let lit: Memo<Option<BTreeSet<String>>> = Memo::new(move |_| state.settled_outcome.with(|o| o.as_ref().map(|o| o.countries.clone())));
@@ -212,7 +216,9 @@ pub fn take_over_map(state: AppState, revision: ReadSignal<u32>) {
     });
 
     // Beyond colour and outline: the selected country's name next to its marker.
-    Effect::new(move || label_layer.set_inner_html(&selected.get().map(|code| selected_label(&code, units_per_px(), lang)).unwrap_or_default()));
+    Effect::new(move || {
+        label_layer.set_inner_html(&selected.get().map(|code| selected_label(&code, units_per_px(), lang)).unwrap_or_default())
+    });
 
     if let Some(tip) = by_id("map-tooltip") {
         Effect::new(move || show_tooltip(&tip, tooltip.get(), viewport.get(), lang));

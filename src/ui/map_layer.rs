@@ -42,7 +42,12 @@ pub fn keep_priority_layer_current(p: PriorityLayer) {
                     let is = |on: bool, class: &str| if on { format!(" {class}") } else { String::new() };
                     let selected = sel.as_deref() == Some(code.as_str());
                     let dimmed = lit.as_ref().is_some_and(|lit| !lit.contains(&code));
-                    let class = format!("country priority{}{}{}", is(selected, "selected"), is(dimmed, "dimmed"), is(marked.contains(&code), "highlighted"));
+                    let class = format!(
+                        "country priority{}{}{}",
+                        is(selected, "selected"),
+                        is(dimmed, "dimmed"),
+                        is(marked.contains(&code), "highlighted")
+                    );
                     // (An SVG element's className is read-only: the attribute it is.)
                     let _ = g.set_attribute("class", &class);
                     // A link to the directory on the page; with the app, a button that selects.

@@ -137,8 +137,12 @@ async fn forged_host_addresses_change_nothing(page: &Page) -> TestResult {
             "{what}: the iframe's address took it: {src}"
         );
         check!(
-            frame_js(page, 0, "return !document.querySelector('.details:not([hidden]) h2') && document.getElementById('search').value === ''")
-                .await?
+            frame_js(
+                page,
+                0,
+                "return !document.querySelector('.details:not([hidden]) h2') && document.getElementById('search').value === ''"
+            )
+            .await?
                 == true,
             "{what}: the atlas did not open at its start"
         );

@@ -73,14 +73,20 @@ async fn a_link_to_a_country_shows_it_before_the_app_runs(page: &Page) -> TestRe
         .await?;
     check!(first[0] == false, "looked too late: the app had started");
     check!(first[1] == true && first[2] == false, "before the app: South Korea's details show, not the list of countries: {first}");
-    check!(first[3] != Value::Null && first[3] == page.js("return getComputedStyle(document.querySelector('.legend-selected')).fill").await?, "South Korea is coloured as selected: {first}");
+    check!(
+        first[3] != Value::Null && first[3] == page.js("return getComputedStyle(document.querySelector('.legend-selected')).fill").await?,
+        "South Korea is coloured as selected: {first}"
+    );
     page.wait("html.app-started").await?;
     page.after_paint().await?;
     let later = page.js("return [!!document.querySelector('#details-KR:not([hidden])'), document.querySelectorAll('.details:not([hidden])').length, document.querySelector('#map-country-KR').getAttribute('aria-pressed')]").await?;
     check!(later == serde_json::json!([true, 1, "true"]), "the app shows the same country: {later}");
     // The page's first view gives way to the app's: closing shows the countries again.
     page.click("#details-KR .close").await?;
-    page.wait_js("document.querySelector('.choose-country').getClientRects().length > 0 && !document.querySelector('.details:not([hidden])')").await?;
+    page.wait_js(
+        "document.querySelector('.choose-country').getClientRects().length > 0 && !document.querySelector('.details:not([hidden])')",
+    )
+    .await?;
     Ok(())
 }
 

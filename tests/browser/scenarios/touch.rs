@@ -69,7 +69,9 @@ async fn a_tap_brings_the_details_into_view_and_back_leads_to_the_map(page: &Pag
     page.wait_text(".details:not([hidden]) h2", |t| t == "South Korea").await?;
     let in_view =
         "(() => { const r = document.querySelector(SEL).getBoundingClientRect(); return r.top >= -1 && r.bottom <= innerHeight + 1; })()";
-    page.wait_js(&in_view.replace("SEL", "'.details:not([hidden]) h2'")).await.map_err(|e| format!("the details heading came into view: {e}"))?;
+    page.wait_js(&in_view.replace("SEL", "'.details:not([hidden]) h2'"))
+        .await
+        .map_err(|e| format!("the details heading came into view: {e}"))?;
     page.wait_js("document.activeElement && document.activeElement.matches('.details:not([hidden]) h2')").await?;
     page.js("document.querySelector('.back-to-map').scrollIntoView({block: 'center'})").await?;
     tap(page, ".back-to-map").await?;
