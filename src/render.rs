@@ -20,14 +20,6 @@ use crate::html::{external_link, link, text};
 use crate::i18n::{kind_name, more_in_directory, more_in_timeline, t};
 use crate::timeline::{date_key, format_date, month_name};
 
-/// What a country's name does in a card: in the app a button (the list handles it), on the
-/// static page a link to the country's entry.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Controls {
-    App,
-    Page,
-}
-
 /// "Source: vinnova.se", linking to a record's source.
 pub fn source(url: &str, lang: Lang) -> String {
     let s = t(lang);
@@ -37,24 +29,22 @@ pub fn source(url: &str, lang: Lang) -> String {
     format!("<span class=\"source\">{}: {}</span>", text(s.source_label), external_link(url, &source_host(url), lang))
 }
 
-/// A country named in a card: a button in the app, a link on the static page.
-fn country_control(code: &str, inner: &str, class: &str, controls: Controls) -> String {
-    match controls {
-        Controls::App => format!("<button type=\"button\" class=\"{class}\" data-country=\"{code}\">{inner}</button>"),
-        Controls::Page => format!("<a class=\"{class}\" href=\"#country-{code}\" target=\"_self\">{inner}</a>"),
-    }
+/// A country named in a card: a link to its details beside the map, which the app makes
+/// select the country (`data-country`).
+fn country_control(code: &str, inner: &str, class: &str) -> String {
+    format!("<a class=\"{class}\" href=\"#details-{code}\" target=\"_self\" data-country=\"{code}\">{inner}</a>")
 }
 
 /// The inside of a directory entry's card (`<article>`). Its title is its control: a country's
 /// selects it, another's is its main link (website or LinkedIn group) when it has one.
-pub fn entry_card(entry: &Entry, lang: Lang, controls: Controls) -> String {
+pub fn entry_card(entry: &Entry, lang: Lang) -> String {
     let s = t(lang);
     let name = format!("<span class=\"entry-name\">{}</span>", text(entry.name.get(lang)));
     let main_link = (entry.kind != Kind::Country)
         .then(|| entry.links.iter().position(|l| matches!(l.kind, LinkKind::Website | LinkKind::LinkedInGroup)))
         .flatten();
     let title = match (entry.kind, main_link) {
-        (Kind::Country, _) => country_control(&entry.id, &name, "entry-title link-button", controls),
+        (Kind::Country, _) => country_control(&entry.id, &name, "entry-title"),
         (_, Some(i)) => link(&entry.links[i].url, &name, lang),
         (_, None) => name,
     };
@@ -71,7 +61,7 @@ pub fn entry_card(entry: &Entry, lang: Lang, controls: Controls) -> String {
     );
     if entry.kind != Kind::Country {
         for code in &entry.countries {
-            out.push_str(&country_control(code, &text(&countries::display_name(code, lang)), "link-button", controls));
+            out.push_str(&country_control(code, &text(&countries::display_name(code, lang)), "country-link"));
         }
     }
     out.push_str("<ul class=\"links\">");

@@ -42,7 +42,7 @@ fn every_record_its_city_and_its_source_are_in_both_pages() {
             let name = countries::display_name(&c.code, lang);
             assert!(text.contains(&name), "{lang:?}: country {name}");
             assert!(text.contains(c.summary.get(lang)), "{lang:?}: summary of {name}");
-            assert!(html.contains(&format!("id=\"country-{}\"", c.code)), "{lang:?}: anchor for {name}");
+            assert!(html.contains(&format!("id=\"details-{}\"", c.code)), "{lang:?}: details of {name}");
         }
         for o in &data.offices {
             assert!(text.contains(o.name.get(lang)), "{lang:?}: office {}", o.name.en);
@@ -103,7 +103,7 @@ fn the_first_frame_waits_for_the_whole_static_page() {
         assert!(link.contains("blocking=\"render\""), "{link}");
         let id = link.split("href=\"#").nth(1).and_then(|r| r.split('"').next()).unwrap();
         let at = html.find(&format!("id=\"{id}\"")).unwrap_or_else(|| panic!("no element #{id}"));
-        assert!(at > html.find("id=\"static-content\"").unwrap(), "#{id} comes after the static content");
+        assert!(at > html.find("class=\"timeline-section\"").unwrap(), "#{id} comes after the content");
         assert!(!html[at..].contains("<section") && !html[at..].contains("<article"), "#{id} is at the page's end");
         assert!(!head.contains("rel=\"alternate\""), "hreflang alternates need an absolute address the build does not know");
     }
@@ -133,7 +133,7 @@ fn the_map_carries_every_country_once_with_the_priority_ones_as_links() {
     let (en, _) = both();
     let data = read_dataset(SHIPPED).unwrap().dataset;
     for c in &data.countries {
-        assert!(en.contains(&format!("href=\"#country-{}\"", c.code)), "map link for {}", c.code);
+        assert!(en.contains(&format!("href=\"#details-{}\"", c.code)), "map link for {}", c.code);
         assert_eq!(en.matches(&format!("data-c=\"{}\"", c.code)).count(), 1, "{} drawn once", c.code);
     }
     let shapes = en.matches("data-c=\"").count();

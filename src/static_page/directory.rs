@@ -1,45 +1,136 @@
-//! The directory as static HTML: each priority country with its details as the app shows them
-//! (who is there, its LinkedIn groups, dated facts, source: `render::country_body`), then the
-//! coordinating organisations as the directory's cards (`render::entry_card`), in the
-//! directory's order.
+//! The directory as the page ships it and the app works on it (`ui::directory` takes it over):
+//! search and filters (each option with its count), the result count, Download CSV and Copy
+//! link (marked `data-app`: they need the app), and the first page of entries, each a card
+//! (`render::entry_card`) in the directory's order, as the app shows them with no filter.
+//! Further rows are written by the app with [`entry_row`] when a filter or "Show more" asks.
+//!
+//! ```
+//! use innovation_atlas::{static_page::directory::directory_section, validate::read_dataset, dataset::Lang};
+//! let data = read_dataset(include_str!("../../public/data/initiative.json")).unwrap().dataset;
+//! let html = directory_section(&data, Lang::En);
+//! assert!(html.contains("<p class=\"result-count\" role=\"status\" aria-live=\"polite\">31 entries</p>"));
+//! assert_eq!(html.matches("<li class=\"entry ").count(), 31);
+//! ```
 
 use std::fmt::Write;
 
-use crate::dataset::{Dataset, Lang};
-use crate::directory::{Directory, Entry, Filter, Kind};
-use crate::html::text;
-use crate::i18n::{data_as_of, t};
-use crate::render::{country_body, entry_card, Controls};
+use crate::dataset::{Dataset, Lang, Region};
+use crate::directory::{Counts, Directory, Entry, Filter, Kind};
+use crate::html::{attr, text};
+use crate::i18n::{data_as_of, kind_name, region_name, result_count, show_more, t};
+use crate::render::entry_card;
 
-/// The `<section>` holding the whole directory; its heading is the skip link's target.
+/// Rows shown at first, and added by each "Show more": more would cost frames on large
+/// datasets on every keystroke.
+pub const ROWS_PER_PAGE: usize = 30;
+
+/// The `<section>` holding the directory; its heading is the skip link's target.
 pub fn directory_section(data: &Dataset, lang: Lang) -> String {
+    format!("<section class=\"directory\" aria-labelledby=\"directory-heading\">{}</section>", directory_content(data, lang))
+}
+
+/// What the directory's section holds: what the app writes again when a newer data file arrives.
+pub fn directory_content(data: &Dataset, lang: Lang) -> String {
     let s = t(lang);
     let directory = Directory::new(data);
-    let everything = Filter::default();
-    let in_order: Vec<&Entry> = directory.matches(&everything, lang).collect();
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "<section class=\"static-directory\" aria-labelledby=\"directory-heading\"><h2 id=\"directory-heading\" tabindex=\"-1\">{}</h2>",
-        s.directory_heading
-    );
+    let outcome = directory.outcome(&Filter::default(), lang);
+    let total = outcome.matching.len();
+    let shown = rows_shown(ROWS_PER_PAGE, total, ROWS_PER_PAGE);
+    let mut out = format!("<h2 id=\"directory-heading\" tabindex=\"-1\">{}</h2>", s.directory_heading);
     if let Some(updated) = data.updated.as_deref() {
         let _ = write!(out, "<p class=\"data-as-of\">{}</p>", text(&data_as_of(updated, lang)));
     }
-    let _ = write!(out, "<h3 class=\"visually-hidden\">{}</h3>", s.priority_countries_heading);
-    for country in in_order.iter().filter(|e| e.kind == Kind::Country) {
-        let code = &country.id;
+    out.push_str(&filters(&directory, &outcome.counts, lang));
+    let _ = write!(
+        out,
+        "<div class=\"result-bar\"><p class=\"result-count\" role=\"status\" aria-live=\"polite\">{}</p><div class=\"result-actions\" data-app><button type=\"button\" class=\"download\">{}</button><div class=\"copy-link\"><button type=\"button\">{}</button><span role=\"status\" class=\"copy-message\"></span></div></div></div>",
+        result_count(total, lang),
+        s.download_csv,
+        s.copy_link
+    );
+    let _ = write!(
+        out,
+        "<div class=\"empty\" hidden><p>{}</p><button type=\"button\" class=\"clear\">{}</button></div>",
+        s.no_results, s.clear_filters
+    );
+    out.push_str("<ul class=\"entries\">");
+    for &i in &outcome.matching[..shown] {
+        out.push_str(&entry_row(&directory.entries[i], i, lang));
+    }
+    out.push_str("</ul>");
+    let hidden = total - shown;
+    let _ = write!(
+        out,
+        "<button type=\"button\" class=\"show-more\" data-app{}>{}</button>",
+        if hidden == 0 { " hidden" } else { "" },
+        show_more(hidden.min(ROWS_PER_PAGE), hidden, lang)
+    );
+    out
+}
+
+/// One entry of the list: `index` is its place in `Directory::entries`.
+pub fn entry_row(entry: &Entry, index: usize, lang: Lang) -> String {
+    format!(
+        "<li class=\"entry {}\" data-entry=\"{index}\" data-countries=\"{}\">{}</li>",
+        entry.kind.code(),
+        entry.countries.join(" "),
+        entry_card(entry, lang)
+    )
+}
+
+/// Search and the three filters, with no filter set: each option with its count.
+fn filters(directory: &Directory, counts: &Counts, lang: Lang) -> String {
+    let s = t(lang);
+    let mut out = format!(
+        "<form class=\"filters\" role=\"search\" data-app><div class=\"field search-field\"><label for=\"search\">{}</label><input id=\"search\" type=\"search\" autocomplete=\"off\" aria-describedby=\"search-hint\"><span id=\"search-hint\" class=\"hint\">{}</span></div>",
+        s.search_label, s.search_hint
+    );
+    let kinds: Vec<(String, String, usize)> =
+        Kind::ALL.into_iter().map(|k| (k.code().into(), kind_name(k, lang).into(), counts.kinds.get(&k).copied().unwrap_or(0))).collect();
+    let regions: Vec<(String, String, usize)> = Region::ALL
+        .into_iter()
+        .map(|r| (r.code().into(), region_name(r, lang).into(), counts.regions.get(&r).copied().unwrap_or(0)))
+        .collect();
+    let orgs: Vec<(String, String, usize)> = directory
+        .coordinators
+        .iter()
+        .map(|(id, name)| (id.clone(), short_name(name.get(lang)).into(), counts.orgs.get(id).copied().unwrap_or(0)))
+        .collect();
+    for (id, label, options) in
+        [("filter-kind", s.filter_kind, kinds), ("filter-region", s.filter_region, regions), ("filter-org", s.filter_org, orgs)]
+    {
         let _ = write!(
             out,
-            "<article class=\"static-country\" id=\"country-{code}\" aria-labelledby=\"country-{code}-name\"><h4 id=\"country-{code}-name\">{}</h4>{}</article>",
-            text(country.name.get(lang)),
-            country_body(data, code, lang, 5, None)
+            "<div class=\"field\"><label for=\"{id}\">{label}</label><select id=\"{id}\"><option value=\"\" selected>{}</option>",
+            s.all_option
         );
+        for (value, name, count) in options {
+            let _ = write!(out, "<option value=\"{}\">{}</option>", attr(&value), text(&option_label(&name, count)));
+        }
+        out.push_str("</select></div>");
     }
-    let _ = write!(out, "<h3 id=\"organisations\">{}</h3><ul class=\"entries\">", s.organisations_heading);
-    for org in in_order.iter().filter(|e| e.kind == Kind::Organisation) {
-        let _ = write!(out, "<li class=\"entry organisation\">{}</li>", entry_card(org, lang, Controls::Page));
-    }
-    out.push_str("</ul></section>");
+    let _ = write!(out, "<p class=\"chip\" hidden></p><button type=\"button\" class=\"clear\">{}</button></form>", s.clear_filters);
     out
+}
+
+/// "Office (6)": an option with the number of entries it would give.
+pub fn option_label(name: &str, count: usize) -> String {
+    format!("{name} ({count})")
+}
+
+/// "Vinnova — Sweden's Innovation Agency" → "Vinnova" for a compact option label.
+pub fn short_name(name: &str) -> &str {
+    name.split(" — ").next().unwrap_or(name)
+}
+
+/// How many of `total` rows show when `asked` were asked for (a screenful first, then whole
+/// pages): never a remainder smaller than a quarter of a page behind "Show more", so 31
+/// entries show 31, not 30 and a button.
+pub fn rows_shown(asked: usize, total: usize, page: usize) -> usize {
+    let remainder = total.saturating_sub(asked);
+    if asked >= page && remainder * 4 < page {
+        total
+    } else {
+        asked.min(total)
+    }
 }

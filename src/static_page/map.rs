@@ -98,7 +98,7 @@ pub fn priority_layer(data: &Dataset, world: &World, lang: Lang) -> String {
         let (x, y) = (coordinate(shape.anchor.0), coordinate(shape.anchor.1));
         let _ = write!(
             out,
-            "<a id=\"{}\" class=\"country priority\" href=\"#country-{code}\" target=\"_self\" aria-label=\"{}\">{}<circle class=\"marker-hit\" cx=\"{x}\" cy=\"{y}\" r=\"{HIT_RADIUS}\"/><circle class=\"marker\" cx=\"{x}\" cy=\"{y}\" r=\"{MARKER_RADIUS}\"/></a>",
+            "<a id=\"{}\" class=\"country priority\" href=\"#details-{code}\" target=\"_self\" aria-label=\"{}\">{}<circle class=\"marker-hit\" cx=\"{x}\" cy=\"{y}\" r=\"{HIT_RADIUS}\"/><circle class=\"marker\" cx=\"{x}\" cy=\"{y}\" r=\"{MARKER_RADIUS}\"/></a>",
             country_dom_id(&code),
             attr(&countries::display_name(&code, lang)),
             path(shape, "shape", false)

@@ -20,6 +20,7 @@
 pub mod directory;
 pub mod map;
 pub mod panel;
+pub mod timeline;
 
 use std::fmt::Write;
 
@@ -139,9 +140,10 @@ fn body(data: &Dataset, version: &str, world: &World, lang: Lang) -> String {
     let _ = write!(out, "<div id=\"atlas\" data-version=\"{version}\"><div id=\"app-notices\"></div><div class=\"atlas-view\">");
     out.push_str(&map::map_section(data, world, lang));
     out.push_str(&panel::side_panel(data, lang));
-    out.push_str("</div><div id=\"static-content\">");
+    out.push_str("</div>");
     out.push_str(&directory::directory_section(data, lang));
-    out.push_str("</div></div></main>");
+    out.push_str(&timeline::timeline_section(data, lang));
+    out.push_str("</div></main>");
     out.push_str(&footer(data, lang));
     out.push_str("</div>");
     out

@@ -38,7 +38,7 @@ pub fn panel_content(data: &Dataset, lang: Lang) -> String {
     names.sort_by_key(|(name, _)| crate::text::sort_key(name, lang));
     let mut out = format!("<div class=\"choose-country\"><p>{}</p><ul class=\"country-choices\">", t(lang).choose_country);
     for (name, code) in &names {
-        let _ = write!(out, "<li><a href=\"#country-{code}\" target=\"_self\" data-country=\"{code}\">{}</a></li>", text(name));
+        let _ = write!(out, "<li><a href=\"#details-{code}\" target=\"_self\" data-country=\"{code}\">{}</a></li>", text(name));
     }
     out.push_str("</ul></div>");
     for (name, code) in &names {

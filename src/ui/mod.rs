@@ -1,6 +1,7 @@
 //! The Leptos components: thin views over the pure modules, one concern a file.
 
 mod app;
+mod copy_link;
 mod details;
 mod directory;
 mod dom;
@@ -15,6 +16,7 @@ mod page;
 mod page_data;
 mod paging;
 mod panic;
+mod rows;
 mod scroll;
 mod state;
 mod status;
@@ -28,8 +30,8 @@ pub fn start() {
     leptos::prelude::set_timeout(mount, std::time::Duration::ZERO);
 }
 
-/// The page holds the map, the side panel and the directory in `#atlas`; the app takes the
-/// first two over and builds its directory after them (see `app::Page`).
+/// The page holds the map, the side panel, the directory and the timeline in `#atlas`; the app
+/// takes them over (see `app::Page`) and adds its notices.
 fn mount() {
     let Some(atlas) = leptos::prelude::document().get_element_by_id("atlas") else { return };
     let Ok(atlas) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(atlas) else { return };

@@ -1,6 +1,5 @@
-//! The static page around the app: its language, the status line the start-up script writes
-//! to, the static content the app takes over from, and the links that stay (skip link,
-//! language switch). The page is written by the build (`static_page`); see `src/web/loader.js`.
+//! The page around the app: its language, the status line the start-up script writes to, and
+//! the links that stay (skip link, language switch). The page is written by the build (`static_page`); see `src/web/loader.js`.
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -25,10 +24,20 @@ pub fn mark_started() {
     }
 }
 
-/// True until the app has replaced the static directory.
-pub fn static_content_present() -> bool {
+/// `<html class="atlas-ready">` while the app shows loaded data (after the other effects of
+/// that change: create this one last): for style sheets and tests.
+pub fn mark_ready_while(ready: Memo<bool>) {
+    Effect::new(move || {
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().toggle_with_force("atlas-ready", ready.get());
+        }
+    });
+}
+
+/// True once the app has taken the page over.
+pub fn app_started() -> bool {
     // web_sys, not Leptos' helpers: this also runs in the panic hook.
-    web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("static-content")).is_some()
+    web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).is_some_and(|e| e.class_list().contains("app-started"))
 }
 
 /// Drops the style sheet `src/web/boot.js` made for a `?country=` address's first frame: from
@@ -36,13 +45,6 @@ pub fn static_content_present() -> bool {
 pub fn drop_first_view_style() {
     let document = document();
     let _ = js_sys::Reflect::set(&document, &"adoptedStyleSheets".into(), &js_sys::Array::new());
-}
-
-/// Removes the static directory: the app shows the same, interactive.
-pub fn remove_static_content() {
-    if let Some(content) = document().get_element_by_id("static-content") {
-        content.remove();
-    }
 }
 
 /// Says in the page's status line, in its language, that the map could not start (the text is

@@ -1,12 +1,13 @@
 //! The page's markup and the data it shows, kept in step. The page says which data file it was
 //! written from (`#atlas[data-version]`, see `static_page`). When the app loads another one (a
 //! data file the web editor published without a build, the editor's preview of a draft), it
-//! writes the map's countries and the side panel again from it with the build's own functions,
-//! once, as soon as it is in, and the map and the panel then follow it as they followed the
+//! writes the map's countries, the side panel and the directory again from it with the build's
+//! own functions, once, as soon as it is in, and they then follow it as they followed the
 //! page's. Nothing is written when the page already shows the file: the usual case.
 
 use leptos::prelude::*;
 
+use crate::static_page::directory::directory_content;
 use crate::static_page::map::priority_layer;
 use crate::static_page::panel::panel_content;
 use crate::world::world;
@@ -31,6 +32,10 @@ pub fn follow_data(state: AppState) -> ReadSignal<u32> {
         }
         if let Some(panel) = find(&atlas, ".side-panel") {
             panel.set_inner_html(&panel_content(data, state.lang));
+        }
+        // (The timeline follows by itself: it writes its facts whenever the data is another.)
+        if let Some(directory) = find(&atlas, "section.directory") {
+            directory.set_inner_html(&directory_content(data, state.lang));
         }
         let _ = atlas.set_attribute("data-version", version);
         set_revision.update(|n| *n += 1);

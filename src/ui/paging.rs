@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 
-use crate::dataset::Lang;
-
 use super::frame::after_next_paint;
 
-/// How many rows of a list show: one page, back to one page whenever `source` changes.
+/// How many rows of a list show: one page (as the page ships it), back to one page whenever
+/// `source` changes.
 ///
-/// A page comes in two steps: `first` rows (a screenful) at once, the rest of the page once
-/// that is painted. Building a whole page at once would hold a slow phone's next keystroke.
+/// After a change a page comes in two steps: `first` rows (a screenful) at once, the rest of
+/// the page once that is painted. Writing a whole page at once would hold a slow phone's next
+/// keystroke.
 #[derive(Clone, Copy)]
 pub struct Paging {
     limit: Memo<usize>,
@@ -25,10 +25,12 @@ impl Paging {
         let first = first.min(page);
         // Counts the source's changes, so that what was asked for applies to one list only.
         let changes = Memo::new(move |previous: Option<&u64>| {
-            source.track();
+            // Read, not only tracked: a memo read by nothing else must run to notice a change.
+            source.with(|_| ());
             previous.map_or(0, |n| n + 1)
         });
-        let asked = RwSignal::new((0, first));
+        // The page ships the first page whole: that is what shows until the list changes.
+        let asked = RwSignal::new((0, page));
         let limit = Memo::new(move |_| {
             let (change, rows) = asked.get();
             if change == changes.get() {
@@ -54,38 +56,18 @@ impl Paging {
         rows_shown(self.limit.get(), total, self.page)
     }
 
-    fn show_more(self) {
+    /// The rows a page holds.
+    pub fn page_size(self) -> usize {
+        self.page
+    }
+
+    /// One page more.
+    pub fn show_more(self) {
         self.asked.set((self.changes.get_untracked(), self.limit.get_untracked() + self.page));
     }
 }
 
-/// How many of `total` rows show when `asked` were asked for (a screenful first, then whole
-/// pages): never a remainder smaller than a quarter of a page behind "Show more", so 31
-/// entries show 31, not 30 and a button.
-pub fn rows_shown(asked: usize, total: usize, page: usize) -> usize {
-    let remainder = total.saturating_sub(asked);
-    if asked >= page && remainder * 4 < page {
-        total
-    } else {
-        asked.min(total)
-    }
-}
-
-/// "Show 30 more (2178 not shown yet)", when `total` rows exceed what shows.
-#[component]
-pub fn ShowMore(paging: Paging, #[prop(into)] total: Signal<usize>, lang: Lang) -> impl IntoView {
-    let hidden = move || {
-        let total = total.get();
-        total - paging.shown(total)
-    };
-    view! {
-        <Show when=move || { hidden() > 0 }>
-            <button type="button" class="show-more" on:click=move |_| paging.show_more()>
-                {move || crate::i18n::show_more(hidden().min(paging.page), hidden(), lang)}
-            </button>
-        </Show>
-    }
-}
+pub use crate::static_page::directory::rows_shown;
 
 #[cfg(test)]
 mod tests {

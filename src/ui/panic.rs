@@ -1,6 +1,7 @@
 //! A panic must not leave a frozen, silent page (the wasm module is dead after a panic, so this
-//! uses the DOM directly). While starting, the static content is still there: the page says the
-//! map could not start and keeps it. Later, an alert asks the visitor to reload.
+//! uses the DOM directly). Before the app has taken the page over, the page says the map could
+//! not start, and its content stays readable. Later, an alert asks the visitor to reload: the
+//! page's controls no longer work.
 
 use crate::dataset::Lang;
 use crate::i18n::t;
@@ -10,10 +11,10 @@ use super::page;
 pub fn install_hook() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("Innovation Atlas: {info}").into());
-        if page::static_content_present() {
-            page::explain_failure();
-        } else {
+        if page::app_started() {
             show_crash_alert();
+        } else {
+            page::explain_failure();
         }
     }));
 }

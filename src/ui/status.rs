@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::i18n::t;
 
-use super::page;
 use super::state::{AppState, LoadState};
 
 #[component]
@@ -13,10 +12,9 @@ pub fn LoadStatus() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     move || match state.load.get() {
-        // At first the static content is there and usable: nothing to say until the data is in.
-        // Once the app has taken over (an editor's reload), say that it is coming.
-        LoadState::Loading if page::static_content_present() => ().into_any(),
-        LoadState::Loading => view! { <p class="loading" role="status">{t(lang).loading}</p> }.into_any(),
+        // The page's content is there and usable while the data comes (also when the editor's
+        // preview loads a new draft): nothing to say.
+        LoadState::Loading => ().into_any(),
         LoadState::Failed(error) => view! {
             <div class="alert" role="alert">
                 <h2>{t(lang).error_heading}</h2>

@@ -1,92 +1,63 @@
-//! The timeline of dated facts and the annual cycle, both narrowed by the directory's filters.
-//! Each is an ordered list first (what screen readers and print get); the axis is drawn on top.
+//! The timeline of dated facts and the annual cycle, taken over from the page
+//! (`static_page::timeline` writes them with no filter). When the directory's filters change
+//! (or "Show more"), the app writes the facts and the cycle again with the same functions; the
+//! page's own stay as long as they are what the view shows.
 
 use leptos::prelude::*;
 
-use crate::i18n::t;
-use crate::render::{annual_cycle as annual_cycle_html, timeline_item};
-use crate::timeline::{annual_cycle, date_key};
+use crate::directory::Filter;
+use crate::static_page::timeline::{cycle, facts, show_more_button, TIMELINE_PAGE};
 
-use super::paging::{Paging, ShowMore};
+use super::dom::{by_id, closest, find, listen};
+use super::paging::Paging;
 use super::state::AppState;
 
-const TIMELINE_PAGE: usize = 30;
-/// Facts rendered with each change, before the page fills up once they are painted.
+/// Facts written with each change, before the page fills up once they are painted.
 const TIMELINE_FIRST: usize = 10;
 
-#[component]
-pub fn TimelineSection() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang;
-    // (date, the fact as HTML: `render::timeline_item`)
-    let items = Memo::new(move |_| {
-        let Some(ready) = state.ready() else { return vec![] };
-        state.settled_view.with(|v| {
-            ready
-                .timeline
-                .events(&ready.loaded.dataset, &v.filter, lang)
-                .into_iter()
-                .map(|e| (e.date.clone(), timeline_item(e, lang)))
-                .collect::<Vec<_>>()
-        })
-    });
-    // A long timeline (a large dataset) shows a page at a time, like the directory.
-    let paging = Paging::new(items, TIMELINE_PAGE, TIMELINE_FIRST);
-    // The axis spans the years of all facts, so positions do not jump as filters change.
-    let span = Memo::new(move |_| {
-        let years: Vec<u32> =
-            state.ready().map(|r| r.loaded.dataset.events.iter().map(|e| date_key(&e.date).0).collect()).unwrap_or_default();
-        (years.iter().min().copied().unwrap_or(2000), years.iter().max().copied().unwrap_or(2020))
-    });
-    let position = move |date: &str| {
-        let (first, last) = span.get();
-        let (y, m, _) = date_key(date);
-        let t = (y as f64 + (m.max(1) as f64 - 1.0) / 12.0 - first as f64) / ((last - first).max(1) as f64 + 1.0);
-        format!("{}%", crate::browser::fixed(t * 100.0, 2))
-    };
-    view! {
-        <section class="timeline-section" aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">{t(lang).timeline_heading}</h2>
-            <p class="hint">{t(lang).timeline_intro}</p>
-            {move || {
-                let mut items = items.get();
-                let shown = paging.shown(items.len());
-                items.truncate(shown);
-                if items.is_empty() {
-                    return view! { <p class="empty-note">{t(lang).timeline_empty}</p> }.into_any();
-                }
-                let (first, last) = span.get();
-                let list: String = items.iter().map(|(_, html)| html.as_str()).collect();
-                view! {
-                    <div class="axis" aria-hidden="true">
-                        <span class="axis-year start">{first}</span>
-                        <span class="axis-year end">{last}</span>
-                        {items.iter().map(|(date, ..)| view! { <span class="axis-dot" style:left=position(date)></span> }).collect_view()}
-                    </div>
-                    <ol class="timeline-list" inner_html=list></ol>
-                }.into_any()
-            }}
-            <ShowMore paging=paging total=Signal::derive(move || items.with(Vec::len)) lang=lang/>
-            <AnnualCycle/>
-        </section>
-    }
-}
+/// What the timeline's markup shows: the data's version, the filter, the facts shown.
+type Shown = (String, Filter, usize);
 
-#[component]
-fn AnnualCycle() -> impl IntoView {
-    let state = expect_context::<AppState>();
+pub fn take_over_timeline(state: AppState) {
+    let Some(atlas) = by_id("atlas") else { return };
     let lang = state.lang;
-    view! {
-        <h3 id="cycle-heading">{t(lang).annual_cycle_heading}</h3>
-        <p class="hint">{t(lang).annual_cycle_intro}</p>
-        {move || {
-            let ready = state.ready()?;
-            let data = &ready.loaded.dataset;
-            let months = state.settled_view.with(|v| annual_cycle(data, &v.filter));
-            if months.iter().all(|(_, a)| a.is_empty()) {
-                return Some(view! { <p class="empty-note">{t(lang).annual_cycle_empty}</p> }.into_any());
+    let filter = Memo::new(move |_| state.settled_view.with(|v| v.filter.clone()));
+    let paging = Paging::new(filter, TIMELINE_PAGE, TIMELINE_FIRST);
+    // The page shows the data it was written from, with no filter, one page.
+    let page_version = atlas.get_attribute("data-version").unwrap_or_default();
+    let written = StoredValue::new(None::<Shown>);
+    Effect::new(move || {
+        let Some(ready) = state.ready() else { return };
+        let Some(section) = document().query_selector(".timeline-section").ok().flatten() else { return };
+        let data = &ready.loaded.dataset;
+        let filter = filter.get();
+        let events = ready.timeline.events(data, &filter, lang);
+        let shown = paging.shown(events.len());
+        if written.with_value(Option::is_none) {
+            let all = ready.timeline.events(data, &Filter::default(), lang).len();
+            written.set_value(Some((page_version.clone(), Filter::default(), paging.shown(all))));
+        }
+        let now: Shown = (ready.loaded.version.clone(), filter, shown);
+        let before = written.get_value().unwrap_or_default();
+        if before == now {
+            return;
+        }
+        if let Some(list) = find(&section, ".timeline-facts") {
+            list.set_inner_html(&facts(data, &events, shown, lang));
+        }
+        if let Some(more) = find(&section, ".show-more") {
+            more.set_outer_html(&show_more_button(events.len() - shown, lang));
+        }
+        if before.0 != now.0 || before.1 != now.1 {
+            if let Some(months) = find(&section, ".cycle-months") {
+                months.set_inner_html(&cycle(data, &now.1, lang));
             }
-            Some(view! { <div inner_html=annual_cycle_html(data, &months, lang)></div> }.into_any())
-        }}
-    }
+        }
+        written.set_value(Some(now));
+    });
+    listen(&atlas, "click", move |ev: web_sys::MouseEvent| {
+        if closest(&ev, ".timeline-section .show-more").is_some() {
+            paging.show_more();
+        }
+    });
 }

@@ -26,7 +26,7 @@
       var sheet = new CSSStyleSheet();
       var d = "#details-" + country, m = "#map-country-" + country;
       sheet.replaceSync(
-        ".side-panel:has(" + d + ") .choose-country{display:none}" + d + "{display:block}" +
+        ".side-panel:has(" + d + ") .choose-country{display:none!important}" + d + "{display:block!important}" +
         m + " .shape{fill:var(--selected);stroke:var(--ink);stroke-width:3}" + m + " .marker{fill:var(--selected);stroke:var(--ink)}"
       );
       document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);

@@ -40,9 +40,8 @@ impl Page {
     /// Opens the app and waits until the directory (so the data) is shown.
     pub async fn open_ready(&self, query: &str) -> Result<(), Box<dyn std::error::Error>> {
         self.open(query).await?;
-        // The page renders in stages (map, directory, timeline); the timeline comes last.
-        self.wait("#directory-heading").await?;
-        self.wait("#timeline-heading").await?;
+        // The page's content is there at once; the app marks when it shows the loaded data.
+        self.wait("html.atlas-ready").await?;
         // Lists show a screenful first and fill up to a page once that is painted.
         self.after_paint().await?;
         Ok(())

@@ -22,7 +22,7 @@ async fn heights(page: &Page) -> Result<(f64, f64), Box<dyn std::error::Error>> 
 
 /// Waits until the app in the iframe has rendered all of its stages (the timeline is last).
 async fn wait_for_the_embedded_app(page: &Page) -> TestResult {
-    page.wait_js("!!(document.querySelector('iframe').contentDocument && document.querySelector('iframe').contentDocument.getElementById('timeline-heading'))").await?;
+    page.wait_js("!!(document.querySelector('iframe').contentDocument && document.querySelector('iframe').contentDocument.documentElement.classList.contains('atlas-ready'))").await?;
     Ok(())
 }
 
@@ -58,14 +58,15 @@ async fn host_page_sizes_the_iframe(page: &Page, host: &str) -> TestResult {
         "embed mode hides the footer"
     );
     page.frame_type(0, "#search", "Palo Alto").await?;
-    page.frame_wait(0, "location.search.includes('q=Palo%20Alto') && document.querySelectorAll('.entry').length === 1").await?;
+    page.frame_wait(0, "location.search.includes('q=Palo%20Alto') && document.querySelectorAll('.entry:not([hidden])').length === 1")
+        .await?;
     let filtered = fits_and_stays(page, "filtered to one entry").await?;
     check!(filtered < start, "the iframe shrank with the content ({start} → {filtered})");
 
     // The atlas's own address only ever replaces its entry; the one entry a selection adds is
     // the host page's (embed.js), so the host's Back closes the country and is never trapped.
     let before = page.js("return history.length").await?.as_i64().unwrap_or(0);
-    page.frame_click(0, ".entry .link-button").await?;
+    page.frame_click(0, ".entry:not([hidden]) [data-country]").await?;
     page.frame_wait(0, "document.querySelector('.details:not([hidden]) h2')").await?;
     fits_and_stays(page, "country selected").await?;
     let after = page.js("return history.length").await?.as_i64().unwrap_or(0);

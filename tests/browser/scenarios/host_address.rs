@@ -21,7 +21,7 @@ async fn open_host(page: &Page, host: &str) -> TestResult {
     for i in 0..frames {
         // A lazy iframe loads as it comes near the window, as the visitor scrolls to it.
         page.js(&format!("document.querySelectorAll('iframe')[{i}].scrollIntoView({{block: 'nearest'}}); return true")).await?;
-        in_frame(page, i as u16, "document.getElementById('timeline-heading') !== null").await?;
+        in_frame(page, i as u16, "document.documentElement.classList.contains('atlas-ready')").await?;
     }
     Ok(())
 }

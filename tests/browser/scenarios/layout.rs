@@ -83,7 +83,7 @@ async fn on_a_phone_the_details_come_into_view_and_lead_back_to_the_map(page: &P
     page.wait_js(heading_in_view).await.map_err(|e| format!("the details heading came into view: {e}"))?;
     page.wait_js("document.activeElement && document.activeElement.matches('.details:not([hidden]) h2')").await?;
     page.screenshot("details-on-a-phone").await?;
-    page.click(".back-to-map").await?;
+    page.click(".details:not([hidden]) .back-to-map").await?;
     // The scroll is smooth, and may start a moment later: wait for it to arrive.
     let arrived = page.wait_js("Math.abs(document.querySelector('.map').getBoundingClientRect().top) <= 2").await;
     let (map_top, _) = span(page, ".map").await?;
@@ -94,24 +94,24 @@ async fn on_a_phone_the_details_come_into_view_and_lead_back_to_the_map(page: &P
 
 async fn a_country_cards_title_selects_it(page: &Page) -> TestResult {
     page.open_ready("?kind=country&q=japan").await?;
-    let buttons = page.js("return [...document.querySelectorAll('.entry.country button')].map(b => b.textContent)").await?;
-    check!(buttons == serde_json::json!(["Japan"]), "one control, the title: {buttons}");
-    page.click(".entry.country h3 button").await?;
+    let controls = page.js("return [...document.querySelectorAll('.entry.country:not([hidden]) [data-country], .entry.country:not([hidden]) button')].map(b => b.textContent)").await?;
+    check!(controls == serde_json::json!(["Japan"]), "one control, the title: {controls}");
+    page.click(".entry.country:not([hidden]) h3 a").await?;
     page.wait_text(".details:not([hidden]) h2", |t| t == "Japan").await?;
     Ok(())
 }
 
 async fn a_directory_that_fits_shows_every_entry(page: &Page) -> TestResult {
     page.open_ready("").await?;
-    page.wait_js("document.querySelectorAll('.entry').length === 31").await?;
-    check!(page.count(".show-more").await? == 0, "no Show more under a list that fits");
+    page.wait_js("document.querySelectorAll('.entry:not([hidden])').length === 31").await?;
+    check!(page.count(".show-more:not([hidden])").await? == 0, "no Show more under a list that fits");
     Ok(())
 }
 
 /// In vinnova.se's iframe, choosing a country on the map (in view) does not scroll the host page.
 async fn in_an_iframe_choosing_on_the_map_does_not_move_the_host_page(page: &Page) -> TestResult {
     page.client.goto(&page.server.url(&page.scenario, "host.html")).await?;
-    page.wait_js("!!(document.querySelector('iframe').contentDocument && document.querySelector('iframe').contentDocument.getElementById('timeline-heading'))").await?;
+    page.wait_js("!!(document.querySelector('iframe').contentDocument && document.querySelector('iframe').contentDocument.documentElement.classList.contains('atlas-ready'))").await?;
     let before = page.js("return scrollY").await?;
     page.frame_click(0, "#map-country-JP circle.marker-hit").await?;
     page.frame_wait(0, "document.querySelector('.details:not([hidden]) h2') && document.querySelector('.details:not([hidden]) h2').textContent === 'Japan'")

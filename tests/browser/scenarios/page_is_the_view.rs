@@ -25,19 +25,19 @@ async fn the_app_takes_over_the_page_without_building_it_again(page: &Page) -> T
     page.wait(".atlas-view .map svg").await?;
     let before = page.js(RECTS).await?;
     let counted = page
-        .js("window.__before = Array.from(document.querySelectorAll('.atlas-view *'));
+        .js("window.__before = Array.from(document.querySelectorAll('#atlas *'));
              window.__japan = document.querySelector('#map-country-JP .shape');
              window.__tokyo = Array.from(document.querySelectorAll('#details-JP .presence li')).find((li) => li.textContent.includes('Tokyo'));
              return [window.__before.length, !!window.__japan, !!window.__tokyo];")
         .await?;
     check!(page.count("html.app-started").await? == 0, "looked too late: the app had started");
     check!(counted[1] == true && counted[2] == true, "the page holds Japan's shape and the Tokyo office's entry: {counted}");
-    page.wait_js("document.documentElement.classList.contains('app-started') && !document.getElementById('static-content') && document.getElementById('timeline-heading')").await?;
+    page.wait_js("document.documentElement.classList.contains('atlas-ready')").await?;
     page.after_paint().await?;
     let after = page.js(RECTS).await?;
     check!(before == after, "the header, map, panel or legend moved when the app took over: {before} → {after}");
     let gone = page.js("return window.__before.filter((e) => !e.isConnected).map((e) => e.outerHTML.slice(0, 80))").await?;
-    check!(gone.as_array().is_some_and(Vec::is_empty), "elements of the map or panel were removed: {gone}");
+    check!(gone.as_array().is_some_and(Vec::is_empty), "elements of the page's map, panel, directory or timeline were removed: {gone}");
     check!(page.count(".map [role=button]").await? == 9, "the map's countries are buttons");
     check!(page.count("#directory-heading").await? == 1, "one directory, the app's");
 
@@ -115,7 +115,7 @@ async fn a_data_file_newer_than_the_page_is_shown_in_place(page: &Page) -> TestR
     page.server.set_reply(&page.scenario, "data/initiative.json", DataReply::Body(newer_file()?));
     page.open("").await?;
     page.wait("html.app-started").await?;
-    page.wait_js("!document.getElementById('map-country-IL') && document.getElementById('timeline-heading')").await?;
+    page.wait_js("!document.getElementById('map-country-IL') && document.documentElement.classList.contains('atlas-ready')").await?;
     check!(page.count("#details-IL").await? == 0, "Israel's details are gone from the panel");
     check!(page.count(".map [role=button]").await? == 8, "eight countries on the map");
     let choices = page.text(".country-choices").await?;

@@ -37,7 +37,7 @@ async fn filtering_by_country_narrows_the_timeline(page: &Page) -> TestResult {
 
 async fn the_csv_download_matches_the_visible_entries(page: &Page) -> TestResult {
     page.open_ready("?kind=office&region=asia").await?;
-    page.wait_js("document.querySelectorAll('.entry').length === 4").await?;
+    page.wait_js("document.querySelectorAll('.entry:not([hidden])').length === 4").await?;
     page.js("window.__blobs = []; const make = URL.createObjectURL.bind(URL);
              URL.createObjectURL = b => { window.__blobs.push(b); return make(b); }; return true;")
         .await?;
@@ -52,7 +52,8 @@ async fn the_csv_download_matches_the_visible_entries(page: &Page) -> TestResult
     let (bom, text) = csv.split_once('|').unwrap_or(("", ""));
     check!(bom == "239,187,191", "UTF-8 BOM first: {bom}");
     let rows: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").filter(|r| !r.is_empty()).collect();
-    let visible = strings(&page.js("return [...document.querySelectorAll('.entry .entry-name')].map(h => h.textContent)").await?);
+    let visible =
+        strings(&page.js("return [...document.querySelectorAll('.entry:not([hidden]) .entry-name')].map(h => h.textContent)").await?);
     check!(rows.len() == visible.len() + 1, "header + {} rows, got {rows:?}", visible.len());
     for (row, name) in rows[1..].iter().zip(&visible) {
         let field = if name.contains([',', '"']) { format!("\"{}\"", name.replace('"', "\"\"")) } else { name.clone() };

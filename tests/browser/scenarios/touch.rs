@@ -73,8 +73,8 @@ async fn a_tap_brings_the_details_into_view_and_back_leads_to_the_map(page: &Pag
         .await
         .map_err(|e| format!("the details heading came into view: {e}"))?;
     page.wait_js("document.activeElement && document.activeElement.matches('.details:not([hidden]) h2')").await?;
-    page.js("document.querySelector('.back-to-map').scrollIntoView({block: 'center'})").await?;
-    tap(page, ".back-to-map").await?;
+    page.js("document.querySelector('.details:not([hidden]) .back-to-map').scrollIntoView({block: 'center'})").await?;
+    tap(page, ".details:not([hidden]) .back-to-map").await?;
     page.wait_js("Math.abs(document.querySelector('.map').getBoundingClientRect().top) <= 2")
         .await
         .map_err(|e| format!("back at the map: {e}"))?;
