@@ -101,14 +101,18 @@ build_reference_page() {
   cp public/data/initiative.json "$SITE/ref/data/"
 }
 
-# ×10 and ×100 copies of both pages; only ever written here, in the work folder.
+# ×10 and ×100 copies of both pages; only ever written here, in the work folder. The app's
+# pages are written anew for the scaled data, as publishing it would (the web editor's bundle,
+# or `static-pages --republish`): the page is the view of its own data.
 make_scaled_copies() {
   local site scale
+  cargo build --release --quiet --bin static-pages
   for scale in $SCALES; do
     for site in app ref; do
       cp -r "$SITE/$site" "$SITE/$site-x$scale"
       node bench/scale-dataset.mjs public/data/initiative.json "$SITE/$site-x$scale/data/initiative.json" "$scale"
     done
+    target/release/static-pages --republish "$SITE/app-x$scale" >&2
   done
 }
 

@@ -53,7 +53,7 @@ pub fn details(data: &Dataset, code: &str, name: &str, lang: Lang) -> String {
     let s = t(lang);
     let id = details_id(code);
     format!(
-        "<section class=\"details\" id=\"{id}\" data-country=\"{code}\" aria-labelledby=\"{id}-heading\" hidden><div class=\"details-head\"><h2 id=\"{id}-heading\" tabindex=\"-1\">{}</h2><button type=\"button\" class=\"close\" aria-label=\"{}\">{}</button></div><div class=\"details-body\">{}</div><button type=\"button\" class=\"back-to-map\">{}</button></section>",
+        "<section class=\"details\" id=\"{id}\" data-country=\"{code}\" aria-labelledby=\"{id}-heading\" hidden><div class=\"details-head\"><h2 id=\"{id}-heading\" tabindex=\"-1\">{}</h2><button type=\"button\" class=\"close\" data-app aria-label=\"{}\">{}</button></div><div class=\"details-body\">{}</div><button type=\"button\" class=\"back-to-map\" data-app>{}</button></section>",
         text(name),
         attr(&format!("{} {name}", s.close)),
         s.close,
