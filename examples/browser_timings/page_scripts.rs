@@ -18,14 +18,13 @@ pub(crate) struct Selectors {
 }
 
 pub(crate) const APP: Selectors = Selectors {
-    // The app has taken over: started, the static copy of the map and directory gone (it has a
-    // directory heading too), the map's countries buttons.
-    ready: "document.documentElement.classList.contains('app-started') && !document.getElementById('static-content') \
-            && document.querySelector('.map [role=button]')",
+    // The app has taken the page over and shows the loaded data: the map's countries buttons.
+    ready: "document.documentElement.classList.contains('atlas-ready') && document.querySelector('.map [role=button]')",
     directory: ".directory",
     entries: "ul.entries",
     country: "#map-country-KR circle.marker-hit",
-    details: "#details-heading",
+    // The country's details are in the page: selecting shows them (their `hidden` goes).
+    details: ".details:not([hidden]) h2",
     count: ".result-count",
 };
 
@@ -150,7 +149,7 @@ return new Promise((resolve, reject) => {
       b.afterPaint(t0).then((r) => { observer.disconnect(); resolve({ ...r, dom: lastDom - t0, heading: heading() }); });
     }
   });
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
   setTimeout(() => reject(new Error('the details did not appear within 10 s of the click')), 10000);
   t0 = performance.now();
   target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window }));
