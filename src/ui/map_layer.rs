@@ -48,12 +48,20 @@ pub fn keep_priority_layer_current(p: PriorityLayer) {
                         is(dimmed, "dimmed"),
                         is(marked.contains(&code), "highlighted")
                     );
-                    // (An SVG element's className is read-only: the attribute it is.)
-                    let _ = g.set_attribute("class", &class);
-                    // A link to the directory on the page; with the app, a button that selects.
-                    let _ = g.set_attribute("role", "button");
-                    let _ = g.set_attribute("aria-pressed", if selected { "true" } else { "false" });
-                    let _ = g.set_attribute("tabindex", if stop.as_deref() == Some(code.as_str()) { "0" } else { "-1" });
+                    // A link to its details on the page; with the app, a button that selects.
+                    // (An SVG element's className is read-only: the attribute it is.) Only what
+                    // changed is written: each write restyles the map.
+                    let tabindex = if stop.as_deref() == Some(code.as_str()) { "0" } else { "-1" };
+                    for (name, value) in [
+                        ("class", class.as_str()),
+                        ("role", "button"),
+                        ("aria-pressed", if selected { "true" } else { "false" }),
+                        ("tabindex", tabindex),
+                    ] {
+                        if g.get_attribute(name).as_deref() != Some(value) {
+                            let _ = g.set_attribute(name, value);
+                        }
+                    }
                 }
             })
         });

@@ -44,7 +44,12 @@ pub fn app_started() -> bool {
 /// now on the app shows which country is selected.
 pub fn drop_first_view_style() {
     let document = document();
-    let _ = js_sys::Reflect::set(&document, &"adoptedStyleSheets".into(), &js_sys::Array::new());
+    let key = wasm_bindgen::JsValue::from_str("adoptedStyleSheets");
+    // Only when there is one: setting the list restyles the whole page.
+    let sheets = js_sys::Reflect::get(&document, &key).ok().map(|s| js_sys::Array::from(&s));
+    if sheets.is_some_and(|s| s.length() > 0) {
+        let _ = js_sys::Reflect::set(&document, &key, &js_sys::Array::new());
+    }
 }
 
 /// Says in the page's status line, in its language, that the map could not start (the text is

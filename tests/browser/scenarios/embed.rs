@@ -22,7 +22,7 @@ async fn heights(page: &Page) -> Result<(f64, f64), Box<dyn std::error::Error>> 
 
 /// Waits until the app in the iframe has rendered all of its stages (the timeline is last).
 async fn wait_for_the_embedded_app(page: &Page) -> TestResult {
-    page.wait_js("!!(document.querySelector('iframe').contentDocument && document.querySelector('iframe').contentDocument.documentElement.classList.contains('atlas-ready'))").await?;
+    page.wait_js("!!(document.querySelector('iframe').contentDocument && document.querySelector('iframe').contentDocument.documentElement && document.querySelector('iframe').contentDocument.documentElement.classList.contains('atlas-ready'))").await?;
     Ok(())
 }
 

@@ -111,7 +111,7 @@ async fn a_directory_that_fits_shows_every_entry(page: &Page) -> TestResult {
 /// In vinnova.se's iframe, choosing a country on the map (in view) does not scroll the host page.
 async fn in_an_iframe_choosing_on_the_map_does_not_move_the_host_page(page: &Page) -> TestResult {
     page.client.goto(&page.server.url(&page.scenario, "host.html")).await?;
-    page.wait_js("!!(document.querySelector('iframe').contentDocument && document.querySelector('iframe').contentDocument.documentElement.classList.contains('atlas-ready'))").await?;
+    page.wait_js("!!(document.querySelector('iframe').contentDocument && document.querySelector('iframe').contentDocument.documentElement && document.querySelector('iframe').contentDocument.documentElement.classList.contains('atlas-ready'))").await?;
     let before = page.js("return scrollY").await?;
     page.frame_click(0, "#map-country-JP circle.marker-hit").await?;
     page.frame_wait(0, "document.querySelector('.details:not([hidden]) h2') && document.querySelector('.details:not([hidden]) h2').textContent === 'Japan'")
