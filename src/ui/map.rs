@@ -171,7 +171,9 @@ pub fn take_over_map(state: AppState, revision: ReadSignal<u32>) {
             select(code);
         }
     });
-    listen(&layer, "focusin", move |ev: web_sys::FocusEvent| {
+    // On the figure, not the SVG layer: Chromium makes an SVG element with a focus listener a
+    // tab stop of its own, with no name (it was the map's third Tab stop).
+    listen(&figure, "focusin", move |ev: web_sys::FocusEvent| {
         if let Some(code) = country_of(&ev) {
             active.set(Some(code.clone()));
             tooltip.set(Some(code));

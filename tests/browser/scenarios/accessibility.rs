@@ -120,7 +120,35 @@ async fn swedish_sorting_puts_a_ring_a_umlaut_o_umlaut_last(page: &Page) -> Test
     Ok(())
 }
 
+/// Tab from the top of the page through the map: every stop is a control with a name (in
+/// Chromium the map's layer of countries was once a stop of its own, nameless, outlining the
+/// whole map).
+async fn every_tab_stop_through_the_map_has_a_name(page: &Page) -> TestResult {
+    page.open_ready("?country=JP").await?;
+    page.js("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); return true").await?;
+    let mut stops = Vec::new();
+    for _ in 0..8 {
+        page.keys("\u{e004}").await?; // Tab
+        let stop = page
+            .js("const e = document.activeElement; if (!e || e === document.body) return null;
+                 const name = (e.getAttribute('aria-label') || e.textContent || '').trim();
+                 return [e.tagName.toLowerCase() + (e.getAttribute('class') ? '.' + e.getAttribute('class').split(' ')[0] : ''), name];")
+            .await?;
+        let Some([what, name]) =
+            stop.as_array().map(|a| [a[0].as_str().unwrap_or("").to_string(), a[1].as_str().unwrap_or("").to_string()])
+        else {
+            continue;
+        };
+        check!(!name.is_empty(), "Tab stop {} ({what}) has no name; the stops so far: {stops:?}", stops.len() + 1);
+        check!(what != "g.priority-layer" && !what.starts_with("svg"), "the map's layer is a Tab stop: {stops:?}");
+        stops.push(format!("{what}: {name}"));
+    }
+    check!(stops.iter().any(|s| s.contains("Japan")), "Tab reaches the map's country: {stops:?}");
+    Ok(())
+}
+
 crate::scenarios!(
+    every_tab_stop_through_the_map_has_a_name,
     axe_finds_no_violations_in_any_state,
     the_whole_job_with_the_keyboard_alone,
     the_interface_speaks_swedish,

@@ -212,7 +212,7 @@ async fn a_strict_content_security_policy_holds(page: &Page) -> TestResult {
     page.wait(".details:not([hidden]) h2").await?;
     // Exercise the parts that set styles and attributes at run time: tooltip, zoom, filters.
     page.js("document.getElementById('map-country-JP').focus()").await?;
-    page.wait(".map-tooltip").await?;
+    page.wait(".map-tooltip:not([hidden])").await?;
     page.click(".map-controls button").await?;
     page.click("#search").await?;
     page.keys("seoul").await?;
