@@ -55,8 +55,19 @@ impl Page {
         Ok(())
     }
 
+    /// Waits until `css` is on the page. Any failed lookup is tried again until `WAIT` runs out:
+    /// not only "not there yet" but also a page being replaced (the language redirect), which
+    /// WebKit's driver reports as an error of its own ("Callback was not called before the
+    /// unload event").
     pub async fn wait(&self, css: &str) -> Result<Element, Box<dyn std::error::Error>> {
-        Ok(self.client.wait().at_most(WAIT).for_element(Locator::Css(css)).await.map_err(|e| format!("waiting for {css}: {e}"))?)
+        let deadline = std::time::Instant::now() + WAIT;
+        loop {
+            match self.client.find(Locator::Css(css)).await {
+                Ok(element) => return Ok(element),
+                Err(_) if std::time::Instant::now() < deadline => tokio::time::sleep(std::time::Duration::from_millis(50)).await,
+                Err(e) => return Err(format!("waiting for {css}: {e}").into()),
+            }
+        }
     }
 
     pub async fn find_all(&self, css: &str) -> Result<Vec<Element>, Box<dyn std::error::Error>> {
