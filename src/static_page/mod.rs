@@ -135,8 +135,9 @@ fn body(data: &Dataset, version: &str, world: &World, lang: Lang) -> String {
     let _ =
         write!(out, "<noscript><p class=\"app-status\">{}</p></noscript>", text(&app_unavailable(Unavailable::NoScript, updated, lang)));
     // The app's own markup, which it takes over: the data it was written from (the app writes
-    // the map's countries and the panel again if the file it loads is another), the place for
-    // the app's notices, the map and beside it (after it, on a phone) the panel.
+    // the map's countries, the panel and the directory again if the file it loads is another),
+    // the place for the app's notices, the map and beside it (after it, on a phone) the panel,
+    // then the directory and the timeline.
     let _ = write!(out, "<div id=\"atlas\" data-version=\"{version}\"><div id=\"app-notices\"></div><div class=\"atlas-view\">");
     out.push_str(&map::map_section(data, world, lang));
     out.push_str(&panel::side_panel(data, lang));
