@@ -11,18 +11,24 @@ export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 # DISPLAY; chromium-touch is the phone-emulation touch pass); set ATLAS_ENGINES=chromium (or any comma-separated subset) to run fewer.
 export ATLAS_ENGINES="${ATLAS_ENGINES:-chromium,firefox,webkit,chromium-touch}"
 
+# Each step says when it starts, in seconds since the tests began, so a slow CI run shows where
+# its time went.
+started=$SECONDS
+step() { echo "== [$((SECONDS - started)) s] $*"; }
+
 # The checks every Rust project runs, first: a change that is not formatted or that clippy warns
 # about fails here, in seconds, before the long build and browser suite.
-echo "== cargo fmt --check"
+step "cargo fmt --check"
 cargo fmt --all --check
 (cd tools/geometry && cargo fmt --all --check)
-echo "== cargo clippy (native, then wasm32-unknown-unknown)"
+step "cargo clippy (native, then wasm32-unknown-unknown)"
 cargo clippy --all-targets --locked -- -D warnings
 cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 (cd tools/geometry && cargo clippy --all-targets --locked -- -D warnings)
-echo "== geometry tool"
+step "geometry tool"
 cargo test --manifest-path tools/geometry/Cargo.toml
-echo "== release build (scripts/build.sh, as published)"
+step "release build (scripts/build.sh, as published)"
 scripts/build.sh dist
-echo "== native and browser tests"
+step "native and browser tests"
 cargo test "$@"
+step "done"

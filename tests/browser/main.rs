@@ -70,9 +70,30 @@ fn main() {
     let (p, f) = run_lanes(&known, &dist, filter.as_deref());
     passed += p;
     failed += f;
+    report_failures_again();
     println!("\nbrowser: {passed} passed, {failed} failed");
     if failed > 0 || passed == 0 {
         std::process::exit(1);
+    }
+}
+
+/// Every failure's line, said again at the end: CI logs are read from their tail, and three lanes
+/// at once interleave a failure with hundreds of other lines.
+static FAILURES: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// Prints a failure now and keeps it for [`report_failures_again`].
+fn report_failure(line: String) {
+    println!("{line}");
+    FAILURES.lock().unwrap_or_else(|e| e.into_inner()).push(line);
+}
+
+fn report_failures_again() {
+    let failures = FAILURES.lock().unwrap_or_else(|e| e.into_inner());
+    if !failures.is_empty() {
+        println!("\nfailures ({}):", failures.len());
+        for line in failures.iter() {
+            println!("{line}");
+        }
     }
 }
 
@@ -120,7 +141,7 @@ async fn run_once(name: &str, check: Once) -> bool {
             true
         }
         Err(e) => {
-            println!("[chromium] {name} ... FAILED: {e}");
+            report_failure(format!("[chromium] {name} ... FAILED: {e}"));
             false
         }
     }
@@ -170,7 +191,7 @@ async fn run_engine(engine: Engine, server: &Server, filter: Option<&str>) -> (u
     let mut driver = match Driver::start(engine) {
         Ok(d) => d,
         Err(e) => {
-            println!("[{}] could not start: {e}", engine.name());
+            report_failure(format!("[{}] could not start: {e}", engine.name()));
             return (0, 1);
         }
     };
@@ -184,7 +205,7 @@ async fn run_engine(engine: Engine, server: &Server, filter: Option<&str>) -> (u
         let client = match new_session(engine, &mut driver, name).await {
             Ok(c) => c,
             Err(e) => {
-                println!("[{}] {name} ... FAILED (session): {e}", engine.name());
+                report_failure(format!("[{}] {name} ... FAILED (session): {e}", engine.name()));
                 failed += 1;
                 continue;
             }
@@ -205,7 +226,7 @@ async fn run_engine(engine: Engine, server: &Server, filter: Option<&str>) -> (u
             Err(e) => {
                 failed += 1;
                 let _ = page.screenshot(&format!("FAILED-{}-{name}", engine.name())).await;
-                println!("[{}] {name} ... FAILED: {e}", engine.name());
+                report_failure(format!("[{}] {name} ... FAILED: {e}", engine.name()));
             }
         }
         driver.end(engine, page.client).await;
