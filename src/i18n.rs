@@ -75,6 +75,8 @@ strings! {
     zoom_in: "Zoom in", "Zooma in";
     zoom_out: "Zoom out", "Zooma ut";
     zoom_reset: "Reset map", "Återställ kartan";
+    map_priority_country: "Priority country.", "Prioriterat land.";
+    map_outside_filters: "Outside the current filters.", "Utanför filtren.";
     legend_heading: "Legend", "Teckenförklaring";
     legend_priority: "Priority country (ringed marker)", "Prioriterat land (markering med ring)";
     legend_selected: "Selected country (thick outline)", "Valt land (tjock kontur)";
@@ -90,6 +92,7 @@ strings! {
     filter_country: "Country", "Land";
     all_option: "All", "Alla";
     clear_filters: "Clear filters", "Rensa filter";
+    active_filters: "Filters", "Filter";
     copy_link: "Copy link", "Kopiera länk";
     link_copied: "Link copied.", "Länken är kopierad.";
     copy_fallback: "Copy the selected address:", "Kopiera den markerade adressen:";
@@ -125,6 +128,9 @@ strings! {
     footer_source_plain: "Source: Vinnova, “International Innovation Initiative”.", "Källa: Vinnova, ”International Innovation Initiative”.";
     choose_country: "Choose a country on the map, or here, to see who is there.",
         "Välj ett land på kartan, eller här, för att se vilka som finns på plats.";
+    no_country_matches: "No priority country has entries that match these filters.",
+        "Inget prioriterat land har poster som matchar filtren.";
+    more_below: "More below ↓", "Mer nedanför ↓";
     back_to_map: "Back to the map", "Tillbaka till kartan";
     priority_countries_heading: "Priority countries", "Prioriterade länder";
     organisations_heading: "Coordinating organisations", "Samordnande organisationer";

@@ -15,6 +15,7 @@ pub mod export;
 pub mod html;
 pub mod i18n;
 pub mod json;
+pub mod placement;
 pub mod render;
 pub mod schema;
 /// The pages' static content: written by the build (`src/bin/static_pages.rs`), and by the web

@@ -130,6 +130,17 @@ impl Viewport {
         self.clamp();
     }
 
+    /// Pans the least that brings (`x`, `y`) at least `margin` map units inside the view (less
+    /// where the world ends): a country reached with the keyboard is never off screen.
+    pub fn bring_into_view(&mut self, x: f64, y: f64, margin: f64) {
+        let (left, top, w, h) = self.view_box();
+        let margin_x = margin.min(w / 2.0);
+        let margin_y = margin.min(h / 2.0);
+        let dx = (x - margin_x - left).min(0.0) + (x + margin_x - (left + w)).max(0.0);
+        let dy = (y - margin_y - top).min(0.0) + (y + margin_y - (top + h)).max(0.0);
+        self.pan(dx, dy);
+    }
+
     /// Keeps the shown part inside the world: nothing can be panned off screen.
     fn clamp(&mut self) {
         let (half_w, half_h) = (self.width / self.zoom / 2.0, self.height / self.zoom / 2.0);
@@ -200,6 +211,23 @@ mod tests {
         assert_eq!(v.zoom, MAX_ZOOM);
         v.zoom_at(0.0001, 0.0, 0.0);
         assert!(v.is_whole());
+    }
+
+    #[test]
+    fn a_point_off_screen_is_panned_into_view_and_one_on_screen_is_not() {
+        let map = world();
+        let mut v = Viewport::whole(map);
+        v.zoom_at(2.25, map.width * 0.85, map.height * 0.4);
+        let before = v;
+        let (x, y, w, h) = v.view_box();
+        v.bring_into_view(x + w / 2.0, y + h / 2.0, 20.0);
+        assert_eq!(v, before, "a point in view moves nothing");
+        let us = map.shape("US").unwrap().anchor;
+        v.bring_into_view(us.0, us.1, 20.0);
+        let (x, y, w, h) = v.view_box();
+        assert!(us.0 >= x + 20.0 - 1e-9 && us.0 <= x + w - 20.0 + 1e-9, "x {} in {x}..{}", us.0, x + w);
+        assert!(us.1 >= y + 20.0 - 1e-9 && us.1 <= y + h - 20.0 + 1e-9, "y {} in {y}..{}", us.1, y + h);
+        assert_eq!(v.zoom, before.zoom, "panned, not zoomed");
     }
 
     #[test]

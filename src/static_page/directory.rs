@@ -43,7 +43,7 @@ pub fn directory_content(data: &Dataset, lang: Lang) -> String {
     out.push_str(&filters(&directory, &outcome.counts, lang));
     let _ = write!(
         out,
-        "<div class=\"result-bar\"><p class=\"result-count\" role=\"status\" aria-live=\"polite\">{}</p><div class=\"result-actions\" data-app><button type=\"button\" class=\"download\">{}</button><div class=\"copy-link\"><button type=\"button\">{}</button><span role=\"status\" class=\"copy-message\"></span></div></div></div>",
+        "<div class=\"result-bar\"><p class=\"result-count\" role=\"status\" aria-live=\"polite\">{}</p><p class=\"active-filters\" hidden></p><div class=\"result-actions\" data-app><button type=\"button\" class=\"download\">{}</button><div class=\"copy-link\"><button type=\"button\">{}</button><span role=\"status\" class=\"copy-message\"></span></div></div></div>",
         result_count(total, lang),
         s.download_csv,
         s.copy_link
@@ -111,6 +111,46 @@ fn filters(directory: &Directory, counts: &Counts, lang: Lang) -> String {
     }
     let _ = write!(out, "<p class=\"chip\" hidden></p><button type=\"button\" class=\"clear\">{}</button></form>", s.clear_filters);
     out
+}
+
+/// The filters in force, in words, for the printed page ("Country: South Korea; Search:
+/// ”seoul”"): on paper the controls are gone and "3 entries" needs them. Empty with no filter.
+///
+/// ```
+/// use innovation_atlas::{static_page::directory::active_filters, directory::{Directory, Filter}};
+/// use innovation_atlas::{validate::read_dataset, dataset::Lang};
+/// let data = read_dataset(include_str!("../../public/data/initiative.json")).unwrap().dataset;
+/// let filter = Filter { q: "seoul".into(), country: Some("KR".into()), ..Filter::default() };
+/// assert_eq!(active_filters(&filter, &Directory::new(&data), Lang::En), "Filters: Search: “seoul”; Country: South Korea");
+/// assert_eq!(active_filters(&Filter::default(), &Directory::new(&data), Lang::En), "");
+/// ```
+pub fn active_filters(filter: &Filter, directory: &Directory, lang: Lang) -> String {
+    let s = t(lang);
+    let (open, close) = match lang {
+        Lang::En => ('“', '”'),
+        Lang::Sv => ('”', '”'),
+    };
+    let mut parts = Vec::new();
+    if !filter.q.trim().is_empty() {
+        parts.push(format!("{}: {open}{}{close}", s.search_label, filter.q.trim()));
+    }
+    if let Some(kind) = filter.kind {
+        parts.push(format!("{}: {}", s.filter_kind, kind_name(kind, lang)));
+    }
+    if let Some(region) = filter.region {
+        parts.push(format!("{}: {}", s.filter_region, region_name(region, lang)));
+    }
+    if let Some((_, name)) = filter.org.as_ref().and_then(|org| directory.coordinators.iter().find(|(id, _)| id == org)) {
+        parts.push(format!("{}: {}", s.filter_org, short_name(name.get(lang))));
+    }
+    if let Some(code) = &filter.country {
+        parts.push(format!("{}: {}", s.filter_country, crate::countries::display_name(code, lang)));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("{}: {}", s.active_filters, parts.join("; "))
+    }
 }
 
 /// "Office (6)": an option with the number of entries it would give.

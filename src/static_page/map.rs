@@ -16,7 +16,7 @@ use crate::dataset::{Dataset, Lang};
 use crate::i18n::t;
 use crate::world::{keyboard_order, Shape, World};
 
-use crate::html::attr;
+use crate::html::{attr, text};
 
 /// The marker's radius in map units before the app sizes it in screen pixels.
 const MARKER_RADIUS: f64 = 4.0;
@@ -26,6 +26,30 @@ const HIT_RADIUS: f64 = 10.0;
 /// The id of a priority country's element on the map.
 pub fn country_dom_id(code: &str) -> String {
     format!("map-country-{code}")
+}
+
+/// The hidden element holding what describes each country on the map.
+pub const ABOUT_ID: &str = "map-about";
+
+/// The id of the text that describes a priority country on the map.
+pub fn about_id(code: &str) -> String {
+    format!("map-about-{code}")
+}
+
+/// The id of the words a country outside the filters is also described by.
+pub const OUTSIDE_FILTERS_ID: &str = "map-outside-filters";
+
+/// What a screen reader says of each priority country on the map after its name (and the
+/// focus tooltip shows): that it is one, and who is there. The app adds that it is outside the
+/// filters when it is.
+pub fn descriptions(data: &Dataset, lang: Lang) -> String {
+    let s = t(lang);
+    let mut out = String::new();
+    for country in &data.countries {
+        let _ = write!(out, "<p id=\"{}\">{} {}</p>", about_id(&country.code), s.map_priority_country, text(country.summary.get(lang)));
+    }
+    let _ = write!(out, "<p id=\"{OUTSIDE_FILTERS_ID}\">{}</p>", s.map_outside_filters);
+    out
 }
 
 /// The `<section>` with the map, its controls, legend and disclaimer.
@@ -40,6 +64,7 @@ pub fn map_section(data: &Dataset, world: &World, lang: Lang) -> String {
     out.push_str("<figure class=\"map\">");
     out.push_str(&svg(data, world, lang));
     out.push_str("<div id=\"map-tooltip\" class=\"map-tooltip\" role=\"tooltip\" hidden></div>");
+    let _ = write!(out, "<div id=\"{ABOUT_ID}\" hidden>{}</div>", descriptions(data, lang));
     let _ = write!(
         out,
         "<div class=\"map-controls\" data-app><button type=\"button\" class=\"zoom-in\" aria-label=\"{}\">+</button><button type=\"button\" class=\"zoom-out\" aria-label=\"{}\">−</button><button type=\"button\" class=\"zoom-reset\" aria-label=\"{}\">⟲</button></div></figure>",
@@ -89,7 +114,8 @@ pub fn svg(data: &Dataset, world: &World, lang: Lang) -> String {
 }
 
 /// The priority countries, in keyboard order (west to east): each a link to its entry with its
-/// shape, its hit area and its marker.
+/// shape, its description, a leader line (of no length until the app moves the marker off its
+/// point to keep it apart from a neighbour's: `placement::spread`), its hit area and its marker.
 pub fn priority_layer(data: &Dataset, world: &World, lang: Lang) -> String {
     let codes: Vec<String> = data.countries.iter().map(|c| c.code.clone()).filter(|c| world.shape(c).is_some()).collect();
     let mut out = String::new();
@@ -98,9 +124,10 @@ pub fn priority_layer(data: &Dataset, world: &World, lang: Lang) -> String {
         let (x, y) = (coordinate(shape.anchor.0), coordinate(shape.anchor.1));
         let _ = write!(
             out,
-            "<a id=\"{}\" class=\"country priority\" href=\"#details-{code}\" target=\"_self\" aria-label=\"{}\">{}<circle class=\"marker-hit\" cx=\"{x}\" cy=\"{y}\" r=\"{HIT_RADIUS}\"/><circle class=\"marker\" cx=\"{x}\" cy=\"{y}\" r=\"{MARKER_RADIUS}\"/></a>",
+            "<a id=\"{}\" class=\"country priority\" href=\"#details-{code}\" target=\"_self\" aria-label=\"{}\" aria-describedby=\"{}\">{}<line class=\"leader\" x1=\"{x}\" y1=\"{y}\" x2=\"{x}\" y2=\"{y}\"/><circle class=\"marker-hit\" cx=\"{x}\" cy=\"{y}\" r=\"{HIT_RADIUS}\"/><circle class=\"marker\" cx=\"{x}\" cy=\"{y}\" r=\"{MARKER_RADIUS}\"/></a>",
             country_dom_id(&code),
             attr(&countries::display_name(&code, lang)),
+            about_id(&code),
             path(shape, "shape", false)
         );
     }

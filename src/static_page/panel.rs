@@ -40,10 +40,12 @@ pub fn panel_content(data: &Dataset, lang: Lang) -> String {
     for (name, code) in &names {
         let _ = write!(out, "<li><a href=\"#details-{code}\" target=\"_self\" data-country=\"{code}\">{}</a></li>", text(name));
     }
-    out.push_str("</ul></div>");
+    let _ = write!(out, "</ul><p class=\"no-country\" hidden>{}</p></div>", t(lang).no_country_matches);
     for (name, code) in &names {
         out.push_str(&details(data, code, name, lang));
     }
+    // Last, so the sections before it keep their order; not read out (the text goes on).
+    let _ = write!(out, "<p class=\"more-below\" aria-hidden=\"true\" hidden>{}</p>", t(lang).more_below);
     out
 }
 

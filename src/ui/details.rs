@@ -12,6 +12,7 @@ use crate::dataset::Dataset;
 use crate::static_page::panel::{details, details_id};
 
 use super::dom::{by_id, closest, find, find_all, listen, set_hidden};
+use super::panel_scroll::ScrollCue;
 use super::scroll::{bring_into_view, focus_without_scrolling};
 use super::state::AppState;
 
@@ -20,6 +21,8 @@ use super::state::AppState;
 pub fn take_over_side_panel(state: AppState, revision: ReadSignal<u32>) {
     let Some(panel) = by_id("atlas").and_then(|atlas| find(&atlas, ".side-panel")) else { return };
     let selected = Memo::new(move |_| state.view.with(|v| v.filter.country.clone()));
+    let panel_for_choices = panel.clone();
+    let cue = ScrollCue::new(&panel);
 
     listen(&panel, "click", move |ev: web_sys::MouseEvent| {
         if let Some(choice) = closest(&ev, ".choose-country a[data-country]") {
@@ -37,6 +40,9 @@ pub fn take_over_side_panel(state: AppState, revision: ReadSignal<u32>) {
         revision.track();
         let code = selected.get();
         let heading = show_details(&panel, code.as_deref(), state);
+        if let Some(shown) = find(&panel, ":scope > :not([hidden]):not(.more-below)") {
+            cue.watch(&shown);
+        }
         // The page's own first view of `?country=` (src/web/boot.js) has done its work.
         super::page::drop_first_view_style();
         // Focus moves to the heading when the visitor selected a country (not on page load),
@@ -46,6 +52,12 @@ pub fn take_over_side_panel(state: AppState, revision: ReadSignal<u32>) {
             bring_into_view(&heading);
             state.focus_details.set(false);
         }
+    });
+
+    // The countries offered are those the filters keep: with none, the panel says so.
+    Effect::new(move || {
+        revision.track();
+        state.settled_outcome.with(|outcome| offer_countries(&panel_for_choices, outcome.as_ref().map(|o| &o.countries)))
     });
 
     // Escape closes the details wherever focus is, except inside a form field.
@@ -74,6 +86,22 @@ fn show_details(panel: &web_sys::Element, code: Option<&str>, state: AppState) -
         set_hidden(&choose, code.is_some());
     }
     by_id(&format!("{}-heading", details_id(code?)))
+}
+
+/// Shows the choices of the countries in `lit` (all before the data is in) and, when there are
+/// none, the note that no country matches.
+fn offer_countries(panel: &web_sys::Element, lit: Option<&std::collections::BTreeSet<String>>) {
+    let mut offered = 0;
+    for choice in find_all(panel, ".country-choices a[data-country]") {
+        let shown = lit.is_none_or(|lit| choice.get_attribute("data-country").is_some_and(|c| lit.contains(&c)));
+        offered += usize::from(shown);
+        if let Some(item) = choice.parent_element() {
+            set_hidden(&item, !shown);
+        }
+    }
+    if let Some(note) = find(panel, ".no-country") {
+        set_hidden(&note, offered > 0);
+    }
 }
 
 fn focus_in_field() -> bool {

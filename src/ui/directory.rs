@@ -13,7 +13,7 @@ use crate::dataset::Region;
 use crate::directory::{Counts, Kind};
 use crate::html::{attr, text};
 use crate::i18n::{result_count, show_more, t};
-use crate::static_page::directory::{option_label, short_name, ROWS_PER_PAGE};
+use crate::static_page::directory::{active_filters, option_label, short_name, ROWS_PER_PAGE};
 
 use super::dom::{closest, find, find_all, listen, set_hidden};
 use super::paging::Paging;
@@ -65,6 +65,15 @@ pub fn take_over_directory(state: AppState, revision: ReadSignal<u32>) {
             set_text(Some(more.clone()), &show_more(hidden.min(paging.page_size()), hidden, lang));
             set_hidden(&more, hidden == 0);
         }
+    });
+    // The filters in words, for print.
+    Effect::new(move || {
+        revision.track();
+        let Some(ready) = state.ready() else { return };
+        let Some(line) = section().and_then(|s| find(&s, ".active-filters")) else { return };
+        let words = filter.with(|f| active_filters(f, &ready.directory, lang));
+        set_hidden(&line, words.is_empty());
+        set_text(Some(line), &words);
     });
     keep_filters_current(state, revision);
 

@@ -9,21 +9,26 @@ use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 
 use crate::browser::fixed;
-use crate::countries;
-use crate::dataset::Lang;
-use crate::html::text;
 use crate::i18n::t;
+use crate::placement::spread;
 use crate::static_page::map::country_dom_id;
 use crate::world::{world, Viewport};
 
-use super::dom::{by_id, closest, find, find_all, listen, set_class, set_hidden};
+use super::dom::{by_id, closest, find, find_all, listen, set_class};
 use super::map_gestures::Gestures;
 use super::map_layer::{keep_priority_layer_current, PriorityLayer};
+use super::map_names::{selected_label, show_tooltip};
 use super::state::AppState;
 
 /// Marker hit area radius in CSS pixels: a 24×24 px target at any zoom and screen width.
 pub(super) const HIT_RADIUS_PX: f64 = 12.5;
 pub(super) const DOT_RADIUS_PX: f64 = 5.0;
+/// Least distance between two markers' centres in CSS px: the selected marker's radius (1.6
+/// times), another's, their rings (1 px each) and a gap of 2 px, so that they stay apart
+/// whichever is selected.
+const MARKER_SPACING_PX: f64 = 2.6 * DOT_RADIUS_PX + 4.0;
+/// How far inside the map's edge a country reached by keyboard is brought, in CSS px.
+const FOCUS_MARGIN_PX: f64 = 48.0;
 const ZOOM_STEP: f64 = 1.5;
 
 /// The country whose element holds the event's target.
@@ -73,6 +78,18 @@ pub fn take_over_map(state: AppState, revision: ReadSignal<u32>) {
             .or_else(|| priority.with(|p| p.first().cloned()))
     });
     let tooltip = RwSignal::new(None::<String>);
+    // Map units per CSS px at the current zoom: what keeps markers and names the same size on
+    // screen.
+    let units_per_px = Memo::new(move |_| 1.0 / (px_per_unit.get() * viewport.get().zoom));
+    // Where each marker is drawn: neighbours closer than a marker and a gap are spread apart.
+    let markers = Memo::new(move |_| {
+        let u = units_per_px.get();
+        priority.with(|codes| {
+            let points: Vec<(f64, f64)> = codes.iter().map(|c| map.shape(c).map(|s| s.anchor).unwrap_or_default()).collect();
+            codes.iter().cloned().zip(spread(&points, MARKER_SPACING_PX * u)).collect::<Vec<_>>()
+        })
+    });
+    let marker_of = move |code: &str| markers.with_untracked(|m| m.iter().find(|(c, _)| c == code).map(|(_, p)| *p));
 
     let zoom_centre = move |factor: f64| {
         viewport.update(|v| {
@@ -82,6 +99,13 @@ pub fn take_over_map(state: AppState, revision: ReadSignal<u32>) {
     };
     let focus_country = move |code: &str| {
         active.set(Some(code.to_string()));
+        // A country reached with the keyboard comes into view if the zoom had left it out.
+        if let Some((x, y)) = marker_of(code) {
+            let margin = FOCUS_MARGIN_PX * units_per_px.get_untracked();
+            if !viewport.with_untracked(|v| shows(v, x, y, margin)) {
+                viewport.update(|v| v.bring_into_view(x, y, margin));
+            }
+        }
         if let Some(el) = by_id(&country_dom_id(code)) {
             super::scroll::focus_without_scrolling(&el);
         }
@@ -155,11 +179,11 @@ pub fn take_over_map(state: AppState, revision: ReadSignal<u32>) {
             return;
         }
         let Some((x, y)) = gestures.map_point(ev.client_x() as f64, ev.client_y() as f64) else { return };
-        let reach = HIT_RADIUS_PX / (px_per_unit.get_untracked() * viewport.get_untracked().zoom);
-        let nearest = priority.with_untracked(|codes| {
-            codes
+        let reach = HIT_RADIUS_PX * units_per_px.get_untracked();
+        let nearest = markers.with_untracked(|markers| {
+            markers
                 .iter()
-                .filter_map(|c| map.shape(c).map(|s| (c, (s.anchor.0 - x).hypot(s.anchor.1 - y))))
+                .map(|(c, p)| (c, (p.0 - x).hypot(p.1 - y)))
                 .filter(|(_, d)| *d <= reach)
                 .min_by(|a, b| a.1.total_cmp(&b.1))
                 .map(|(c, _)| c.clone())
@@ -196,8 +220,6 @@ pub fn take_over_map(state: AppState, revision: ReadSignal<u32>) {
         });
     }
 
-    // Marker sizes in map units so that they stay the same size in CSS pixels.
-    let units_per_px = move || 1.0 / (px_per_unit.get() * viewport.get().zoom);
     let svg_for_view = svg.clone();
     Effect::new(move || {
         let (x, y, w, h) = viewport.get().view_box();
@@ -207,68 +229,42 @@ pub fn take_over_map(state: AppState, revision: ReadSignal<u32>) {
     Effect::new(move || set_class(&figure_for_zoom, "zoomed", !viewport.get().is_whole()));
 
     keep_priority_layer_current(PriorityLayer {
-        layer,
         revision,
         codes: priority,
         selected,
         tab_stop,
         lit,
         marked: state.highlight,
-        units_per_px: Signal::derive(units_per_px),
+        units_per_px,
+        markers,
     });
 
     // Beyond colour and outline: the selected country's name next to its marker.
     Effect::new(move || {
-        label_layer.set_inner_html(&selected.get().map(|code| selected_label(&code, units_per_px(), lang)).unwrap_or_default())
+        let label = selected.get().and_then(|code| {
+            markers.with(|m| {
+                let at = m.iter().find(|(c, _)| *c == code)?.1;
+                let others: Vec<(f64, f64)> = m.iter().filter(|(c, _)| *c != code).map(|(_, p)| *p).collect();
+                Some(selected_label(&code, at, &others, units_per_px.get(), px_per_unit.get() * map.width, viewport.get(), lang))
+            })
+        });
+        label_layer.set_inner_html(&label.unwrap_or_default())
     });
 
     if let Some(tip) = by_id("map-tooltip") {
-        Effect::new(move || show_tooltip(&tip, tooltip.get(), viewport.get(), lang));
+        Effect::new(move || {
+            let code = tooltip.get();
+            markers.track();
+            let at = code.as_deref().and_then(marker_of);
+            show_tooltip(&tip, code.as_deref().zip(at), viewport.get(), lang)
+        });
     }
 }
 
-/// The `<text>` naming the selected country beside its marker, sized for the current zoom.
-fn selected_label(code: &str, u: f64, lang: Lang) -> String {
-    let map = world();
-    let Some(shape) = map.shape(code) else { return String::new() };
-    let (x, y) = shape.anchor;
-    let to_left = x > map.width * 0.8;
-    let dx = if to_left { -12.0 * u } else { 12.0 * u };
-    format!(
-        "<text class=\"country-label\" x=\"{}\" y=\"{}\" font-size=\"{}\" stroke-width=\"{}\" text-anchor=\"{}\">{}</text>",
-        fixed(x + dx, 2),
-        fixed(y + 5.0 * u, 2),
-        fixed(15.0 * u, 3),
-        fixed(4.0 * u, 3),
-        if to_left { "end" } else { "start" },
-        text(&countries::display_name(code, lang))
-    )
-}
-
-/// The tooltip of the country under the pointer or with focus: its name and summary (the
-/// summary as the page's details say it), beside its marker.
-fn show_tooltip(tip: &web_sys::Element, code: Option<String>, viewport: Viewport, lang: Lang) {
-    let shape = code.as_deref().and_then(|c| world().shape(c));
-    let (Some(code), Some(shape)) = (code.as_deref(), shape) else {
-        set_hidden(tip, true);
-        return;
-    };
-    let summary = by_id(&crate::static_page::panel::details_id(code))
-        .and_then(|d| find(&d, ".summary"))
-        .and_then(|s| s.text_content())
-        .unwrap_or_default();
-    tip.set_inner_html(&format!("<strong>{}</strong><span>{}</span>", text(&countries::display_name(code, lang)), text(&summary)));
-    let (x, y, w, h) = viewport.view_box();
-    let left = ((shape.anchor.0 - x) / w * 100.0).clamp(0.0, 100.0);
-    let top = ((shape.anchor.1 - y) / h * 100.0).clamp(0.0, 100.0);
-    // Opens to the side away from the edge, below the marker so it never covers it.
-    set_class(tip, "to-left", left > 60.0);
-    if let Some(tip) = tip.dyn_ref::<web_sys::HtmlElement>() {
-        let style = tip.style();
-        let _ = style.set_property("left", &format!("{}%", fixed(left, 2)));
-        let _ = style.set_property("top", &format!("{}%", fixed(top, 2)));
-    }
-    set_hidden(tip, false);
+/// Whether `viewport` shows the point (`x`, `y`) at least `margin` inside its edges.
+fn shows(viewport: &Viewport, x: f64, y: f64, margin: f64) -> bool {
+    let (left, top, w, h) = viewport.view_box();
+    x >= left + margin && x <= left + w - margin && y >= top + margin && y <= top + h - margin
 }
 
 /// Calls `on_width` with the element's drawn width now and whenever it changes. A

@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 
 use crate::static_page::directory::directory_content;
-use crate::static_page::map::priority_layer;
+use crate::static_page::map::{descriptions, priority_layer, ABOUT_ID};
 use crate::static_page::panel::panel_content;
 use crate::world::world;
 
@@ -29,6 +29,9 @@ pub fn follow_data(state: AppState) -> ReadSignal<u32> {
         let data = &ready.loaded.dataset;
         if let Some(layer) = by_id("world-map").and_then(|svg| find(&svg, ".priority-layer")) {
             layer.set_inner_html(&priority_layer(data, world(), state.lang));
+        }
+        if let Some(about) = by_id(ABOUT_ID) {
+            about.set_inner_html(&descriptions(data, state.lang));
         }
         if let Some(panel) = find(&atlas, ".side-panel") {
             panel.set_inner_html(&panel_content(data, state.lang));

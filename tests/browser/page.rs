@@ -242,14 +242,26 @@ impl Page {
     pub async fn frame_type(&self, i: u16, css: &str, keys: &str) -> TestResult {
         self.frame_click(i, css).await.map_err(|e| format!("clicking {css} in iframe {i}: {e}"))?;
         for key in keys.chars() {
-            self.client.enter_frame(i).await?;
+            // Into the frame for each try: when the host page's address changes (the atlas's view
+            // followed there), WebKit's driver leaves the frame for the top page, where the field
+            // is not, and reports that with an empty message.
+            let deadline = Instant::now() + WAIT;
+            let field = loop {
+                self.client.enter_frame(i).await?;
+                match self.client.find(Locator::Css(css)).await {
+                    Ok(field) => break field,
+                    Err(e) if Instant::now() > deadline => {
+                        let _ = self.client.enter_parent_frame().await;
+                        return Err(format!("typing {key:?} in iframe {i}: {css}: {e}").into());
+                    }
+                    Err(_) => {
+                        let _ = self.client.enter_parent_frame().await;
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                    }
+                }
+            };
             // To the field itself: WebKit's driver cannot type into the "active element" of a frame.
-            let typed = self
-                .with_element(css, |e| {
-                    let key = key.to_string();
-                    async move { e.send_keys(&key).await }
-                })
-                .await;
+            let typed = field.send_keys(&key.to_string()).await;
             self.client.enter_parent_frame().await?;
             typed.map_err(|e| format!("typing {key:?} in iframe {i}: {e}"))?;
         }

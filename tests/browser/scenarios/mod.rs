@@ -10,21 +10,25 @@ mod fallback;
 mod foundation;
 mod host_address;
 mod layout;
+mod legibility;
 mod map;
 mod page_is_the_view;
 mod publish;
+mod reading;
 mod timeline;
 mod touch;
 
 pub fn all() -> Vec<(&'static str, crate::Scenario)> {
     let mut all = foundation::all();
     all.extend(map::all());
+    all.extend(legibility::all());
     all.extend(directory::all());
     all.extend(accessibility::all());
     all.extend(embed::all());
     all.extend(fallback::all());
     all.extend(page_is_the_view::all());
     all.extend(layout::all());
+    all.extend(reading::all());
     all.extend(host_address::all());
     all.extend(editor::all());
     all.extend(drafts::all());

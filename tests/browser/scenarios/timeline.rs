@@ -62,7 +62,10 @@ async fn the_csv_download_matches_the_visible_entries(page: &Page) -> TestResult
     Ok(())
 }
 
-async fn printing_hides_the_controls_and_shows_addresses(page: &Page) -> TestResult {
+/// Printed, the page is a document: the map without its controls, the filters in force said in
+/// words above the count, each country card with its heading, a country's details once (the
+/// card; not the side panel too), links with their addresses.
+async fn printing_makes_a_document_of_the_page(page: &Page) -> TestResult {
     page.open_ready("?country=US").await?;
     // Apply the stylesheet's print rules to the screen, as print emulation would.
     let applied = page
@@ -72,7 +75,7 @@ async fn printing_hides_the_controls_and_shows_addresses(page: &Page) -> TestRes
              document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; return css.length;")
         .await?;
     check!(applied.as_i64().unwrap_or(0) > 100, "print rules found: {applied}");
-    for hidden in [".filters", ".map-section", ".toolbar", ".result-actions"] {
+    for hidden in [".filters", ".toolbar", ".result-actions", ".map-controls", "#map-keys", ".side-panel"] {
         let display =
             page.js(&format!("const e = document.querySelector('{hidden}'); return e ? getComputedStyle(e).display : 'none';")).await?;
         check!(display == "none", "{hidden} is {display} in print");
@@ -87,6 +90,25 @@ async fn printing_hides_the_controls_and_shows_addresses(page: &Page) -> TestRes
         .await?;
     check!(after.as_str().is_some_and(|c| c.contains("https://")), "links print their address: {after}");
     check!(page.js("return getComputedStyle(document.querySelector('.entries')).display").await? == "block", "entries print as a list");
+    let shown = |css: &str| {
+        format!("(() => {{ const e = document.querySelector('{css}'); return !!e && e.getBoundingClientRect().height > 0; }})()")
+    };
+    check!(page.js(&format!("return {}", shown(".map svg"))).await? == true, "the map prints");
+    let filters = page.wait_js(&format!("{} && document.querySelector('.active-filters').textContent", shown(".active-filters"))).await;
+    check!(
+        filters.as_ref().is_ok_and(|f| f.as_str() == Some("Filters: Country: United States")),
+        "the filters in force print above the count: {filters:?}"
+    );
+    check!(page.js(&format!("return {}", shown(".entry.country:not([hidden]) h3"))).await? == true, "the country card prints its heading");
+    let summary = page.js("return document.querySelector('#details-US .summary').textContent").await?;
+    let printed = page
+        .client
+        .execute(
+            "return [...document.querySelectorAll('.summary, .entry p')].filter((e) => e.offsetParent && e.textContent.includes(arguments[0])).length;",
+            vec![summary.clone()],
+        )
+        .await?;
+    check!(printed == 1, "the United States' summary prints {printed} times");
     Ok(())
 }
 
@@ -94,5 +116,5 @@ crate::scenarios!(
     the_timeline_lists_the_dated_facts_in_order,
     filtering_by_country_narrows_the_timeline,
     the_csv_download_matches_the_visible_entries,
-    printing_hides_the_controls_and_shows_addresses,
+    printing_makes_a_document_of_the_page,
 );

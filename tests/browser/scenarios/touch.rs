@@ -24,6 +24,8 @@ async fn tapping_a_country_selects_it(page: &Page) -> TestResult {
     let width = page.js("return window.innerWidth").await?;
     check!(width == 390, "phone viewport: {width}");
     check!(page.js("return matchMedia('(pointer: coarse)').matches || navigator.maxTouchPoints > 0").await? == true, "touch emulated");
+    let hint = page.js("return getComputedStyle(document.getElementById('map-keys')).display").await?;
+    check!(hint == "none", "the keyboard hint shows on a touch screen ({hint})");
     for (code, name) in [("IL", "Israel"), ("KR", "South Korea"), ("BR", "Brazil"), ("DE", "Germany")] {
         page.js(&format!("document.getElementById('map-country-{code}').scrollIntoView({{block: 'center'}})")).await?;
         tap(page, &format!("#map-country-{code} circle.marker-hit")).await?;
