@@ -68,9 +68,26 @@ pub fn selected_label(code: &str, at: (f64, f64), others: &[(f64, f64)], u: f64,
     )
 }
 
+/// Where a tooltip of `size` goes for a marker at `at` on a map of `map` (CSS px, from the
+/// map's top left): below the marker if it fits, else above, else beside it (on the side with
+/// more room); moved in from the map's edges, never over its marker when the map has room.
+fn tooltip_place(at: (f64, f64), size: (f64, f64), map: (f64, f64)) -> (f64, f64) {
+    let ((px, py), (w, h), (map_w, map_h)) = (at, size, map);
+    let within = |v: f64, length: f64, room: f64| v.clamp(TOOLTIP_EDGE_PX, (room - length - TOOLTIP_EDGE_PX).max(TOOLTIP_EDGE_PX));
+    let below = py + TOOLTIP_GAP_PX;
+    let above = py - TOOLTIP_GAP_PX - h;
+    if below + h <= map_h - TOOLTIP_EDGE_PX {
+        (within(px - w / 2.0, w, map_w), below)
+    } else if above >= TOOLTIP_EDGE_PX {
+        (within(px - w / 2.0, w, map_w), above)
+    } else {
+        let left = if px > map_w / 2.0 { px - TOOLTIP_GAP_PX - w } else { px + TOOLTIP_GAP_PX };
+        (within(left, w, map_w), within(py - h / 2.0, h, map_h))
+    }
+}
+
 /// Shows the tooltip of `code` (or hides it): the country's name and the words that describe
-/// it on the map, beside its marker at `at`, below it if there is room, else above, and moved
-/// in from the map's edges.
+/// it on the map, beside its marker at `at` (see [`tooltip_place`]).
 pub fn show_tooltip(tip: &web_sys::Element, shown: Option<(&str, (f64, f64))>, viewport: Viewport, lang: Lang) {
     let Some((code, at)) = shown else {
         set_hidden(tip, true);
@@ -87,11 +104,7 @@ pub fn show_tooltip(tip: &web_sys::Element, shown: Option<(&str, (f64, f64))>, v
     let (x, y, w, h) = viewport.view_box();
     let (px, py) = ((at.0 - x) / w * map_w, (at.1 - y) / h * map_h);
     let (tip_w, tip_h) = (tip.offset_width() as f64, tip.offset_height() as f64);
-    let left = (px - tip_w / 2.0).clamp(TOOLTIP_EDGE_PX, (map_w - tip_w - TOOLTIP_EDGE_PX).max(TOOLTIP_EDGE_PX));
-    let below = py + TOOLTIP_GAP_PX;
-    let above = py - TOOLTIP_GAP_PX - tip_h;
-    let top = if below + tip_h <= map_h - TOOLTIP_EDGE_PX || above < TOOLTIP_EDGE_PX { below } else { above };
-    let top = top.clamp(TOOLTIP_EDGE_PX, (map_h - tip_h - TOOLTIP_EDGE_PX).max(TOOLTIP_EDGE_PX));
+    let (left, top) = tooltip_place((px, py), (tip_w, tip_h), (map_w, map_h));
     let style = tip.style();
     let _ = style.set_property("left", &format!("{}px", fixed(left, 1)));
     let _ = style.set_property("top", &format!("{}px", fixed(top, 1)));
