@@ -97,15 +97,18 @@ pub fn take_over_map(state: AppState, revision: ReadSignal<u32>) {
             v.zoom_at(factor, cx, cy)
         })
     };
-    let focus_country = move |code: &str| {
-        active.set(Some(code.to_string()));
-        // A country reached with the keyboard comes into view if the zoom had left it out.
+    // A country reached with the keyboard comes into view if the zoom had left it out (not one
+    // clicked: the map would move under the pointer).
+    let pan_to = move |code: &str| {
         if let Some((x, y)) = marker_of(code) {
             let margin = FOCUS_MARGIN_PX * units_per_px.get_untracked();
             if !viewport.with_untracked(|v| shows(v, x, y, margin)) {
                 viewport.update(|v| v.bring_into_view(x, y, margin));
             }
         }
+    };
+    let focus_country = move |code: &str| {
+        active.set(Some(code.to_string()));
         if let Some(el) = by_id(&country_dom_id(code)) {
             super::scroll::focus_without_scrolling(&el);
         }
@@ -158,6 +161,7 @@ pub fn take_over_map(state: AppState, revision: ReadSignal<u32>) {
         };
         if let Some(code) = target {
             ev.prevent_default();
+            pan_to(&code);
             focus_country(&code);
         }
     });
@@ -199,6 +203,10 @@ pub fn take_over_map(state: AppState, revision: ReadSignal<u32>) {
     // tab stop of its own, with no name (it was the map's third Tab stop).
     listen(&figure, "focusin", move |ev: web_sys::FocusEvent| {
         if let Some(code) = country_of(&ev) {
+            // Tab onto the map's country (focus a pointer gave is not :focus-visible).
+            if closest(&ev, ":focus-visible").is_some() {
+                pan_to(&code);
+            }
             active.set(Some(code.clone()));
             tooltip.set(Some(code));
         }
