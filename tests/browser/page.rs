@@ -244,27 +244,36 @@ impl Page {
         for key in keys.chars() {
             // Into the frame for each try: when the host page's address changes (the atlas's view
             // followed there), WebKit's driver leaves the frame for the top page, where the field
-            // is not, and reports that with an empty message.
+            // is not, between any two steps, and reports that with an empty message.
             let deadline = Instant::now() + WAIT;
-            let field = loop {
-                self.client.enter_frame(i).await?;
-                match self.client.find(Locator::Css(css)).await {
-                    Ok(field) => break field,
-                    Err(e) if Instant::now() > deadline => {
-                        let _ = self.client.enter_parent_frame().await;
-                        return Err(format!("typing {key:?} in iframe {i}: {css}: {e}").into());
-                    }
-                    Err(_) => {
-                        let _ = self.client.enter_parent_frame().await;
-                        tokio::time::sleep(Duration::from_millis(50)).await;
-                    }
+            let mut wanted = None;
+            loop {
+                let attempt = self.type_in_frame(i, css, key, &mut wanted).await;
+                let _ = self.client.enter_parent_frame().await;
+                match attempt {
+                    Ok(()) => break,
+                    Err(e) if Instant::now() > deadline => return Err(format!("typing {key:?} in iframe {i}: {css}: {e}").into()),
+                    Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
                 }
-            };
-            // To the field itself: WebKit's driver cannot type into the "active element" of a frame.
-            let typed = field.send_keys(&key.to_string()).await;
-            self.client.enter_parent_frame().await?;
-            typed.map_err(|e| format!("typing {key:?} in iframe {i}: {e}"))?;
+            }
         }
+        Ok(())
+    }
+
+    /// One try at typing `key` into `css` in the `i`th iframe. `wanted` is the field's value
+    /// with the key typed, set by the first try: a try that failed after the key went in is not
+    /// typed again.
+    async fn type_in_frame(&self, i: u16, css: &str, key: char, wanted: &mut Option<String>) -> TestResult {
+        self.client.enter_frame(i).await?;
+        let field = self.client.find(Locator::Css(css)).await?;
+        let value = field.prop("value").await?.unwrap_or_default();
+        match wanted {
+            Some(done) if *done == value => return Ok(()),
+            Some(_) => {}
+            None => *wanted = Some(format!("{value}{key}")),
+        }
+        // To the field itself: WebKit's driver cannot type into the "active element" of a frame.
+        field.send_keys(&key.to_string()).await?;
         Ok(())
     }
 }
