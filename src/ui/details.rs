@@ -12,7 +12,7 @@ use crate::dataset::Dataset;
 use crate::static_page::panel::{details, details_id};
 
 use super::dom::{by_id, closest, find, find_all, listen, set_hidden};
-use super::panel_scroll::ScrollCue;
+use super::panel_scroll::{ScrollCue, SHOWN_SECTION};
 use super::scroll::{bring_into_view, focus_without_scrolling};
 use super::state::AppState;
 
@@ -40,7 +40,7 @@ pub fn take_over_side_panel(state: AppState, revision: ReadSignal<u32>) {
         revision.track();
         let code = selected.get();
         let heading = show_details(&panel, code.as_deref(), state);
-        if let Some(shown) = find(&panel, ":scope > :not([hidden]):not(.more-below)") {
+        if let Some(shown) = find(&panel, SHOWN_SECTION) {
             cue.watch(&shown);
         }
         // The page's own first view of `?country=` (src/web/boot.js) has done its work.

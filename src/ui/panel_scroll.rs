@@ -14,6 +14,9 @@ use wasm_bindgen::{closure::Closure, JsCast};
 
 use super::dom::{find, set_hidden};
 
+/// The section the panel shows (its details, or the countries to choose from).
+pub const SHOWN_SECTION: &str = ":scope > :not([hidden]):not(.more-below)";
+
 /// Pixels left below the fold that still count as "at the end" (rounding in zoomed pages).
 const AT_THE_END_PX: i32 = 4;
 
@@ -49,7 +52,7 @@ impl ScrollCue {
 /// Shows the cue while the panel's shown section has more below its fold.
 fn show_cue_if_more_below(panel: &web_sys::Element) {
     let Some(cue) = find(panel, ":scope > .more-below") else { return };
-    let more = find(panel, ":scope > :not([hidden]):not(.more-below)")
-        .is_some_and(|shown| shown.scroll_height() - shown.scroll_top() - shown.client_height() > AT_THE_END_PX);
+    let more =
+        find(panel, SHOWN_SECTION).is_some_and(|shown| shown.scroll_height() - shown.scroll_top() - shown.client_height() > AT_THE_END_PX);
     set_hidden(&cue, !more);
 }
