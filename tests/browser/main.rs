@@ -17,6 +17,7 @@ mod page;
 mod run_command;
 mod scenarios;
 mod server;
+mod session;
 mod sub_path;
 
 use std::future::Future;
@@ -27,6 +28,7 @@ use std::time::{Duration, Instant};
 use driver::{Driver, Engine};
 use page::{Page, TestResult};
 use server::Server;
+use session::Lane;
 
 pub type Scenario = fn(&Page) -> Pin<Box<dyn Future<Output = TestResult> + '_>>;
 
@@ -48,17 +50,6 @@ fn main() {
         std::process::exit(1);
     }
     let engines = std::env::var("ATLAS_ENGINES").unwrap_or_else(|_| "chromium".into());
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-    let (mut passed, mut failed) = (0, 0);
-    for (name, check) in ONCE {
-        if engines.split(',').any(|e| e.trim() == "chromium") && filter.as_deref().is_none_or(|f| name.contains(f)) {
-            if runtime.block_on(run_once(name, check)) {
-                passed += 1
-            } else {
-                failed += 1
-            }
-        }
-    }
     let mut known = Vec::new();
     for name in engines.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         let Some(engine) = Engine::from_name(name) else {
@@ -67,14 +58,52 @@ fn main() {
         };
         known.push(engine);
     }
-    let (p, f) = run_lanes(&known, &dist, filter.as_deref());
-    passed += p;
-    failed += f;
+    let once: Vec<_> = ONCE
+        .into_iter()
+        .filter(|(name, _)| known.contains(&Engine::Chromium) && filter.as_deref().is_none_or(|f| name.contains(f)))
+        .collect();
+    // The checks that run once build the app again (the run command builds into dist/), while the
+    // engines' scenarios run: those are served a copy, which no build touches.
+    let served = if once.is_empty() {
+        dist.clone()
+    } else {
+        let copy = PathBuf::from("target/browser-dist");
+        if let Err(e) = copy_folder(&dist, &copy) {
+            eprintln!("browser tests: could not copy {} to {}: {e}", dist.display(), copy.display());
+            std::process::exit(1);
+        }
+        copy
+    };
+    let (passed, failed) = std::thread::scope(|scope| {
+        let checks = scope.spawn(|| {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+            once.iter().fold((0, 0), |(p, f), (name, check)| if runtime.block_on(run_once(name, *check)) { (p + 1, f) } else { (p, f + 1) })
+        });
+        let (p, f) = run_lanes(&known, &served, filter.as_deref());
+        let (once_p, once_f) = checks.join().unwrap_or((0, 1));
+        (p + once_p, f + once_f)
+    });
     report_failures_again();
     println!("\nbrowser: {passed} passed, {failed} failed");
     if failed > 0 || passed == 0 {
         std::process::exit(1);
     }
+}
+
+/// Copies the folder `from` to `to` (emptied first), files and sub-folders.
+fn copy_folder(from: &Path, to: &Path) -> std::io::Result<()> {
+    let _ = std::fs::remove_dir_all(to);
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_folder(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
 }
 
 /// Every failure's line, said again at the end: CI logs are read from their tail, and three lanes
@@ -97,33 +126,11 @@ fn report_failures_again() {
     }
 }
 
-/// Opens a browser session, within a time limit. A browser that does not come up says nothing
-/// about the app, and can leave its WebDriver server stuck (WebKitWebDriver waits for a
-/// MiniBrowser that failed to start for good): so one more try, on a freshly started server,
-/// before the scenario counts as failed.
-async fn new_session(engine: Engine, driver: &mut Driver, name: &str) -> Result<fantoccini::Client, String> {
-    let javascript = !scenarios::javascript_off(name);
-    const LIMIT: Duration = Duration::from_secs(60);
-    let mut last = String::new();
-    for attempt in 1..=2 {
-        if attempt > 1 {
-            println!("[{}] {name}: no browser session ({last}); restarting the WebDriver server", engine.name());
-            *driver = Driver::start(engine)?;
-        }
-        last = match tokio::time::timeout(LIMIT, driver.session(engine, javascript)).await {
-            Ok(Ok(client)) => return Ok(client),
-            Ok(Err(e)) => e,
-            Err(_) => format!("none within {} s", LIMIT.as_secs()),
-        };
-    }
-    Err(last)
-}
-
 /// A check that runs once, in Chromium, on a WebDriver server of its own.
 type Once = for<'a> fn(&'a Driver) -> Pin<Box<dyn Future<Output = TestResult> + 'a>>;
 
-/// The checks that run once, before the engines' scenarios: the README's first command
-/// (`run_command.rs`), and a build for a sub-path (`sub_path.rs`).
+/// The checks that run once, in a lane of their own beside the engines' scenarios: the README's
+/// first command (`run_command.rs`), and a build for a sub-path (`sub_path.rs`).
 const ONCE: [(&str, Once); 2] = [
     (run_command::NAME, |d| Box::pin(run_command::check_run_command(d))),
     (sub_path::NAME, |d| Box::pin(sub_path::check_sub_path_build(d))),
@@ -171,11 +178,7 @@ fn run_lanes(engines: &[Engine], dist: &Path, filter: Option<&str>) -> (usize, u
         move || {
             let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
             engines.into_iter().fold((0, 0), |(passed, failed), engine| {
-                // A server of its own for each engine: what a scenario set up on it (a data
-                // reply, headers, CSP reports) must not carry over to the same scenario on the
-                // next engine.
-                let server = Server::start(dist.to_path_buf());
-                let (p, f) = runtime.block_on(run_engine(engine, &server, filter));
+                let (p, f) = runtime.block_on(run_engine(engine, dist, filter));
                 (passed + p, failed + f)
             })
         }
@@ -186,10 +189,10 @@ fn run_lanes(engines: &[Engine], dist: &Path, filter: Option<&str>) -> (usize, u
     })
 }
 
-async fn run_engine(engine: Engine, server: &Server, filter: Option<&str>) -> (usize, usize) {
+async fn run_engine(engine: Engine, dist: &Path, filter: Option<&str>) -> (usize, usize) {
     let started = Instant::now();
-    let mut driver = match Driver::start(engine) {
-        Ok(d) => d,
+    let mut lane = match Lane::start(engine) {
+        Ok(lane) => lane,
         Err(e) => {
             report_failure(format!("[{}] could not start: {e}", engine.name()));
             return (0, 1);
@@ -200,9 +203,12 @@ async fn run_engine(engine: Engine, server: &Server, filter: Option<&str>) -> (u
         if filter.is_some_and(|f| !name.contains(f)) {
             continue;
         }
-        // A fresh session per scenario: no state leaks from one to the next.
+        // A server of its own for each scenario: its origin (a new port) keeps what the scenario
+        // stored in the browser from the next one (see `session.rs`), and what it set up on the
+        // server (a data reply, headers, CSP reports) from the next scenario and engine.
+        let server = Server::start(dist.to_path_buf());
         let opening = Instant::now();
-        let client = match new_session(engine, &mut driver, name).await {
+        let client = match lane.session(name).await {
             Ok(c) => c,
             Err(e) => {
                 report_failure(format!("[{}] {name} ... FAILED (session): {e}", engine.name()));
@@ -210,7 +216,7 @@ async fn run_engine(engine: Engine, server: &Server, filter: Option<&str>) -> (u
                 continue;
             }
         };
-        let page = Page { client, server: server.clone(), scenario: name.to_string() };
+        let page = Page { client, server, scenario: name.to_string() };
         let session_ms = opening.elapsed().as_millis();
         let t = Instant::now();
         let outcome = tokio::time::timeout(Duration::from_secs(90), scenario(&page)).await;
@@ -218,7 +224,7 @@ async fn run_engine(engine: Engine, server: &Server, filter: Option<&str>) -> (u
             Ok(r) => r,
             Err(_) => Err("timed out after 90 s".into()),
         };
-        match result {
+        match &result {
             Ok(()) => {
                 passed += 1;
                 println!("[{}] {name} ... ok ({} ms; session {session_ms} ms)", engine.name(), t.elapsed().as_millis());
@@ -229,8 +235,14 @@ async fn run_engine(engine: Engine, server: &Server, filter: Option<&str>) -> (u
                 report_failure(format!("[{}] {name} ... FAILED: {e}", engine.name()));
             }
         }
-        driver.end(engine, page.client).await;
+        lane.finish(name, page.client, result.is_ok()).await;
     }
-    println!("[{}] {passed} passed, {failed} failed in {:.1} s", engine.name(), started.elapsed().as_secs_f64());
+    let browsers = lane.started;
+    lane.close().await;
+    println!(
+        "[{}] {passed} passed, {failed} failed in {:.1} s ({browsers} browsers started)",
+        engine.name(),
+        started.elapsed().as_secs_f64()
+    );
     (passed, failed)
 }

@@ -1,7 +1,7 @@
 //! The README's first command, run as a newcomer runs it: `scripts/run.sh` builds the app and
 //! serves it on http://127.0.0.1:8080; the page it serves shows the map and the nine priority
 //! countries in Chromium. The server it started is stopped by its process id (the whole
-//! process group: while building, run.sh has children). Runs once, before the engines' scenarios.
+//! process group: while building, run.sh has children). Runs once, beside the engines' scenarios.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;

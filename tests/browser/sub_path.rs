@@ -1,7 +1,7 @@
 //! A deployer's build for a sub-path, as Trunk users make it: `trunk build --release
 //! --public-url /tools/innovation-atlas/`. Served under that path (and nowhere else), the page
 //! starts the app and opens a country from its address; every file it asks for is under the
-//! path. Runs once, in Chromium, before the engines' scenarios.
+//! path. Runs once, in Chromium, beside the engines' scenarios.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
