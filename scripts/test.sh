@@ -52,7 +52,7 @@ if ! wait "$clippy_pid"; then
   echo "test.sh: cargo clippy or the geometry tool's tests failed (above; also in $clippy_log)" >&2
   exit 1
 fi
-echo "clippy: clean; geometry tool: $(grep -E '^test result' "$clippy_log" | tail -1)"
+echo "clippy: clean; the geometry tool's tests: $(grep -E '^test result' "$clippy_log" | awk '{p += $4; f += $6} END {print p " passed, " f " failed"}')"
 
 step "native and browser tests"
 cargo test "$@"

@@ -4,6 +4,7 @@
 //! Leptos components live in [`ui`]. See ARCHITECTURE.md for the map of the code.
 
 /// Browser helpers shared by the app and the editor.
+#[cfg(target_arch = "wasm32")]
 pub mod browser;
 pub mod countries;
 pub mod dataset;
@@ -27,4 +28,6 @@ pub mod validate;
 pub mod view_state;
 pub mod world;
 
+/// The app in the browser (wasm32 only, like the editor's components and `browser`).
+#[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -68,29 +68,3 @@ impl Paging {
 }
 
 pub use crate::static_page::directory::rows_shown;
-
-#[cfg(test)]
-mod tests {
-    use super::rows_shown;
-
-    #[test]
-    fn a_remainder_under_a_quarter_page_shows_with_the_page() {
-        assert_eq!(rows_shown(30, 31, 30), 31, "31 entries show 31");
-        assert_eq!(rows_shown(30, 37, 30), 37, "7 more are under a quarter of 30");
-        assert_eq!(rows_shown(60, 65, 30), 65, "also after Show more");
-    }
-
-    #[test]
-    fn a_larger_remainder_waits_behind_show_more() {
-        assert_eq!(rows_shown(30, 38, 30), 30, "8 more are a quarter page or more");
-        assert_eq!(rows_shown(30, 2209, 30), 30, "the ×100 data still pages");
-        assert_eq!(rows_shown(60, 2209, 30), 60);
-    }
-
-    #[test]
-    fn the_first_screenful_is_never_stretched() {
-        assert_eq!(rows_shown(4, 31, 30), 4, "the first step stays small; the page follows");
-        assert_eq!(rows_shown(4, 3, 30), 3);
-        assert_eq!(rows_shown(30, 0, 30), 0);
-    }
-}

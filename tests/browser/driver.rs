@@ -48,7 +48,7 @@ const FIREFOX_USER_CHROME: &str = ":root, :root * { min-width: 0 !important; }\n
 const WEBKIT_GTK_CSS: &str = "button, entry { min-width: 0; min-height: 0; padding: 0; margin: 0; border-width: 0; }\n";
 
 /// A WebDriver server (and, for WebKit without a display, the Xvfb it draws on). Its output goes
-/// to `target/webdriver-ENGINE.log`, to read when a scenario fails.
+/// to `target/webdriver-ENGINE-PORT.log`, to read when a scenario fails.
 pub struct Driver {
     process: Child,
     pub port: u16,
@@ -182,14 +182,15 @@ impl Driver {
             _ => None,
         };
         std::fs::create_dir_all("target").map_err(|e| e.to_string())?;
-        let log_path = format!("target/webdriver-{}.log", engine.name());
+        // Named by port too: an engine may run in several lanes, each with its own server.
+        let log_path = format!("target/webdriver-{}-{port}.log", engine.name());
         let log = std::fs::File::create(&log_path).map_err(|e| format!("{log_path}: {e}"))?;
         let mut command = Command::new(&program);
         command.args(&args).stdin(Stdio::null()).stdout(log.try_clone().map_err(|e| e.to_string())?).stderr(log);
         if let Some(x) = &xvfb {
             command.env("DISPLAY", &x.display);
         }
-        let scratch = std::env::temp_dir().join(format!("atlas-browser-{}-{}", engine.name(), std::process::id()));
+        let scratch = std::env::temp_dir().join(format!("atlas-browser-{}-{port}-{}", engine.name(), std::process::id()));
         let _ = std::fs::remove_dir_all(&scratch);
         remove_abandoned_scratch();
         std::fs::create_dir_all(&scratch).map_err(|e| format!("{}: {e}", scratch.display()))?;

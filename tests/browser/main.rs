@@ -154,31 +154,42 @@ async fn run_once(name: &str, check: Once) -> bool {
     }
 }
 
-/// Runs the engines in lanes at once (`ATLAS_LANES`, default 3): each engine in a lane of its
-/// own (the phone emulation after Chromium), or with 2, Firefox in one and the others one after
-/// the other in the second; 1 runs everything in one lane. Most of a scenario's time is waiting
-/// (for a frame, a time-out, a WebDriver round trip), so the lanes share the machine's two
-/// cores without slowing each other much.
+/// One lane's share of an engine's scenarios: those whose place in the list is `index` modulo
+/// `of`.
+#[derive(Clone, Copy)]
+struct Share {
+    engine: Engine,
+    index: usize,
+    of: usize,
+}
+
+/// Runs the engines in lanes at once: Chromium (then its phone emulation) in one lane, Firefox
+/// and WebKit each split over `ATLAS_LANES_PER_ENGINE` lanes (default 2). `ATLAS_LANES=1` runs
+/// everything in one lane, one scenario at a time. Most of a scenario's time is waiting (for a
+/// frame, a time-out, a WebDriver round trip): with the three engines in three lanes the suite
+/// used about one of the machine's two cores.
 fn run_lanes(engines: &[Engine], dist: &Path, filter: Option<&str>) -> (usize, usize) {
-    let lanes: usize = std::env::var("ATLAS_LANES").ok().and_then(|v| v.trim().parse().ok()).unwrap_or(3);
-    let mut grouped: Vec<Vec<Engine>> = Vec::new();
-    for engine in engines {
-        let lane = match (lanes, engine) {
-            (0 | 1, _) => 0,
-            (2, Engine::Firefox) => 1,
-            (2, _) => 0,
-            (_, Engine::Chromium | Engine::ChromiumTouch) => 0,
-            (_, Engine::Firefox) => 1,
-            (_, Engine::Webkit) => 2,
-        };
-        grouped.resize(grouped.len().max(lane + 1), Vec::new());
-        grouped[lane].push(*engine);
+    let number = |var: &str| std::env::var(var).ok().and_then(|v| v.trim().parse::<usize>().ok());
+    let one_lane = number("ATLAS_LANES") == Some(1);
+    let split = if one_lane { 1 } else { number("ATLAS_LANES_PER_ENGINE").unwrap_or(2).max(1) };
+    // The first lane: Chromium and its phone emulation (or, in one lane, everything).
+    let mut grouped: Vec<Vec<Share>> = vec![Vec::new()];
+    for &engine in engines {
+        let of = if matches!(engine, Engine::Firefox | Engine::Webkit) { split } else { 1 };
+        for index in 0..of {
+            let share = Share { engine, index, of };
+            if one_lane || matches!(engine, Engine::Chromium | Engine::ChromiumTouch) {
+                grouped[0].push(share);
+            } else {
+                grouped.push(vec![share]);
+            }
+        }
     }
-    let lane = |engines: Vec<Engine>| {
+    let lane = |shares: Vec<Share>| {
         move || {
             let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-            engines.into_iter().fold((0, 0), |(passed, failed), engine| {
-                let (p, f) = runtime.block_on(run_engine(engine, dist, filter));
+            shares.into_iter().fold((0, 0), |(passed, failed), share| {
+                let (p, f) = runtime.block_on(run_engine(share, dist, filter));
                 (passed + p, failed + f)
             })
         }
@@ -189,8 +200,8 @@ fn run_lanes(engines: &[Engine], dist: &Path, filter: Option<&str>) -> (usize, u
     })
 }
 
-async fn run_engine(engine: Engine, dist: &Path, filter: Option<&str>) -> (usize, usize) {
-    let started = Instant::now();
+async fn run_engine(share: Share, dist: &Path, filter: Option<&str>) -> (usize, usize) {
+    let (engine, started) = (share.engine, Instant::now());
     let mut lane = match Lane::start(engine) {
         Ok(lane) => lane,
         Err(e) => {
@@ -199,7 +210,8 @@ async fn run_engine(engine: Engine, dist: &Path, filter: Option<&str>) -> (usize
         }
     };
     let (mut passed, mut failed) = (0, 0);
-    for (name, scenario) in scenarios::for_engine(engine) {
+    let shared = scenarios::for_engine(engine).into_iter().enumerate().filter(|(i, _)| i % share.of == share.index);
+    for (name, scenario) in shared.map(|(_, s)| s) {
         if filter.is_some_and(|f| !name.contains(f)) {
             continue;
         }
@@ -239,8 +251,9 @@ async fn run_engine(engine: Engine, dist: &Path, filter: Option<&str>) -> (usize
     }
     let browsers = lane.started;
     lane.close().await;
+    let part = if share.of > 1 { format!(" {}/{}", share.index + 1, share.of) } else { String::new() };
     println!(
-        "[{}] {passed} passed, {failed} failed in {:.1} s ({browsers} browsers started)",
+        "[{}{part}] {passed} passed, {failed} failed in {:.1} s ({browsers} browsers started)",
         engine.name(),
         started.elapsed().as_secs_f64()
     );

@@ -85,8 +85,12 @@ async fn a_host_address_with_a_view_opens_the_atlas_there(page: &Page) -> TestRe
     in_frame(page, 0, "document.querySelector('.details:not([hidden]) h2') && document.querySelector('.details:not([hidden]) h2').textContent === 'Japan'")
         .await?;
     check!(frame_js(page, 0, "return document.getElementById('search').value").await? == "tokyo", "the search came along");
-    let loads = page.server.requests(&page.scenario).iter().filter(|p| p.is_empty() || p.as_str() == "index.html").count();
-    check!(loads == 1, "the atlas's page was requested {loads} times: the iframe's address was set before it loaded");
+    // Each page that is read asks for the style sheet in its head (the test server says
+    // no-store). The page itself may be asked for twice: a warm WebKit sends the iframe's first
+    // request before the host script's change of address cancels it, and nothing of that one
+    // is read.
+    let reads = page.server.requests(&page.scenario).iter().filter(|p| p.starts_with("main-") && p.ends_with(".css")).count();
+    check!(reads == 1, "the atlas's page was read {reads} times: the iframe's address was not set before its page loaded");
     // Another country: the host's own anchor and path stay as they were.
     select_on_the_map(page, 0, "IL", "Israel").await?;
     page.wait_js("location.search.includes('atlas=') && location.search.includes('country%3DIL')").await?;
