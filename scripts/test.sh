@@ -41,10 +41,23 @@ clippy_log=target/clippy.log
 clippy_pid=$!
 trap 'kill "$clippy_pid" 2>/dev/null || true' EXIT
 
+# The native tests' build, beside them too: it uses target/debug, the release build the wasm
+# folders, so neither waits for the other's lock, and it fills the core the editor's
+# single-threaded link leaves free.
+step "native tests' build, beside the release build"
+tests_log=target/tests-build.log
+cargo test --locked --no-run > "$tests_log" 2>&1 &
+tests_pid=$!
+trap 'kill "$clippy_pid" "$tests_pid" 2>/dev/null || true' EXIT
+
 step "release build (scripts/build.sh, as published)"
 scripts/build.sh dist
-step "native tests' build"
-cargo test --locked --no-run
+step "waiting for the native tests' build"
+if ! wait "$tests_pid"; then
+  cat "$tests_log"
+  echo "test.sh: the native tests did not build (above; also in $tests_log)" >&2
+  exit 1
+fi
 
 step "waiting for clippy"
 if ! wait "$clippy_pid"; then

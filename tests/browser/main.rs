@@ -164,14 +164,14 @@ struct Share {
 }
 
 /// Runs the engines in lanes at once: Chromium (then its phone emulation) in one lane, Firefox
-/// and WebKit each split over `ATLAS_LANES_PER_ENGINE` lanes (default 2). `ATLAS_LANES=1` runs
-/// everything in one lane, one scenario at a time. Most of a scenario's time is waiting (for a
-/// frame, a time-out, a WebDriver round trip): with the three engines in three lanes the suite
-/// used about one of the machine's two cores.
+/// and WebKit each in `ATLAS_LANES_PER_ENGINE` lanes (default 1); `ATLAS_LANES=1` runs
+/// everything in one lane, one scenario at a time. On two cores three lanes are the most that
+/// help: with Firefox and WebKit in two lanes each, every lane slowed down and the suite took as
+/// long (CI, 2026-12-01: 502 s against 472 s), the machine's cores being busy throughout.
 fn run_lanes(engines: &[Engine], dist: &Path, filter: Option<&str>) -> (usize, usize) {
     let number = |var: &str| std::env::var(var).ok().and_then(|v| v.trim().parse::<usize>().ok());
     let one_lane = number("ATLAS_LANES") == Some(1);
-    let split = if one_lane { 1 } else { number("ATLAS_LANES_PER_ENGINE").unwrap_or(2).max(1) };
+    let split = if one_lane { 1 } else { number("ATLAS_LANES_PER_ENGINE").unwrap_or(1).max(1) };
     // The first lane: Chromium and its phone emulation (or, in one lane, everything).
     let mut grouped: Vec<Vec<Share>> = vec![Vec::new()];
     for &engine in engines {
