@@ -21,51 +21,38 @@ step "cargo fmt --check"
 cargo fmt --all --check
 (cd tools/geometry && cargo fmt --all --check)
 
-# Clippy (and the geometry tool's tests) beside the release build, in a target folder of its own
-# (cargo locks a target folder for a whole build): the build's single-threaded parts (link-time
-# optimisation, wasm-opt) leave a core free. Its result is waited for before the browser tests,
-# which then have the machine to themselves; its output is in target/clippy.log.
-step "cargo clippy (native, wasm32-unknown-unknown, the geometry tool) and the geometry tool's tests, beside the build"
+# Beside the release build, one after the other: clippy (in a target folder of its own: cargo
+# locks a target folder for a whole build), the geometry tool's tests, then the native tests'
+# build (target/debug, which the release build, in the wasm folders, does not lock). The release
+# build's single-threaded steps (link-time optimisation, wasm-opt, the editor's link) leave a core
+# free for them; all three at once only slowed the release build down. Waited for before the
+# browser tests, which then have the machine to themselves; the output is in target/beside.log.
+step "cargo clippy (native, wasm32-unknown-unknown, the geometry tool), the geometry tool's tests, the native tests' build: beside the release build"
 mkdir -p target
-clippy_log=target/clippy.log
+beside_log=target/beside.log
 (
   set -e
   export CARGO_TARGET_DIR="$PWD/target/clippy"
   cargo clippy --all-targets --locked -- -D warnings
   cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
   unset CARGO_TARGET_DIR
-  cd tools/geometry
-  cargo clippy --all-targets --locked -- -D warnings
-  cargo test --locked
-) > "$clippy_log" 2>&1 &
-clippy_pid=$!
-trap 'kill "$clippy_pid" 2>/dev/null || true' EXIT
-
-# The native tests' build, beside them too: it uses target/debug, the release build the wasm
-# folders, so neither waits for the other's lock, and it fills the core the editor's
-# single-threaded link leaves free.
-step "native tests' build, beside the release build"
-tests_log=target/tests-build.log
-cargo test --locked --no-run > "$tests_log" 2>&1 &
-tests_pid=$!
-trap 'kill "$clippy_pid" "$tests_pid" 2>/dev/null || true' EXIT
+  (cd tools/geometry && cargo clippy --all-targets --locked -- -D warnings && cargo test --locked)
+  echo "== clippy clean; the native tests' build"
+  cargo test --locked --no-run
+) > "$beside_log" 2>&1 &
+beside_pid=$!
+trap 'kill "$beside_pid" 2>/dev/null || true' EXIT
 
 step "release build (scripts/build.sh, as published)"
 scripts/build.sh dist
-step "waiting for the native tests' build"
-if ! wait "$tests_pid"; then
-  cat "$tests_log"
-  echo "test.sh: the native tests did not build (above; also in $tests_log)" >&2
-  exit 1
-fi
 
-step "waiting for clippy"
-if ! wait "$clippy_pid"; then
-  cat "$clippy_log"
-  echo "test.sh: cargo clippy or the geometry tool's tests failed (above; also in $clippy_log)" >&2
+step "waiting for clippy, the geometry tool's tests and the native tests' build"
+if ! wait "$beside_pid"; then
+  cat "$beside_log"
+  echo "test.sh: cargo clippy, the geometry tool's tests or the native tests' build failed (above; also in $beside_log)" >&2
   exit 1
 fi
-echo "clippy: clean; the geometry tool's tests: $(grep -E '^test result' "$clippy_log" | awk '{p += $4; f += $6} END {print p " passed, " f " failed"}')"
+echo "clippy: clean; the geometry tool's tests: $(grep -E '^test result' "$beside_log" | awk '{p += $4; f += $6} END {print p " passed, " f " failed"}')"
 
 step "native and browser tests"
 cargo test "$@"
