@@ -203,9 +203,6 @@ impl Driver {
             std::fs::create_dir_all(&gtk).map_err(|e| e.to_string())?;
             std::fs::write(gtk.join("gtk.css"), WEBKIT_GTK_CSS).map_err(|e| e.to_string())?;
             command.env("XDG_CONFIG_HOME", &scratch).env("LC_ALL", "en_GB.UTF-8").env_remove("LANGUAGE");
-            // Without a GPU, accelerated compositing is emulated on the CPU: half of WebKit's CPU
-            // time in the map's scenarios (22 s against 10 s), which CI's three lanes share.
-            command.env("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
         }
         let mut process = command.spawn().map_err(|e| format!("could not start {program}: {e}"))?;
         let deadline = Instant::now() + Duration::from_secs(20);

@@ -38,7 +38,9 @@ impl Lane {
         let javascript = !javascript_off(name);
         if let Some(kept) = self.kept.take() {
             if javascript {
-                match fresh_tab(self.engine, &kept).await {
+                // A driver that stopped answering must not hold the lane: a new browser then.
+                let tab = tokio::time::timeout(Duration::from_secs(20), fresh_tab(self.engine, &kept)).await;
+                match tab.unwrap_or_else(|_| Err("no answer within 20 s".into())) {
                     Ok(()) => return Ok(kept),
                     Err(e) => {
                         println!("[{}] {name}: the kept browser could not open a fresh tab ({e}); starting a new one", self.engine.name())
@@ -46,7 +48,7 @@ impl Lane {
                 }
             }
             // geckodriver holds one session at a time: the kept one ends before another starts.
-            self.driver.end(self.engine, kept).await;
+            self.end(kept).await;
         }
         let client = new_session(self.engine, &mut self.driver, name, javascript).await?;
         self.started += 1;
@@ -59,13 +61,18 @@ impl Lane {
         if passed && !javascript_off(name) {
             self.kept = Some(client);
         } else {
-            self.driver.end(self.engine, client).await;
+            self.end(client).await;
         }
+    }
+
+    /// Ends a session, waiting at most 10 s for a driver that may have stopped answering.
+    async fn end(&self, client: Client) {
+        let _ = tokio::time::timeout(Duration::from_secs(10), self.driver.end(self.engine, client)).await;
     }
 
     pub async fn close(mut self) {
         if let Some(kept) = self.kept.take() {
-            self.driver.end(self.engine, kept).await;
+            self.end(kept).await;
         }
     }
 }
