@@ -6,39 +6,18 @@
 pub mod labels;
 pub mod text;
 
-// The components (Leptos, the page): wasm32 only, like `crate::ui`. `labels` and `text` are
-// pure, and tested natively.
+/// Declares the editor's components (Leptos, the page): wasm32 only, like `crate::ui`.
+/// `labels` and `text` are pure, and tested natively.
+macro_rules! components {
+    ($($module:ident),* $(,)?) => {
+        $(
+            #[cfg(target_arch = "wasm32")]
+            mod $module;
+        )*
+    };
+}
 
-#[cfg(target_arch = "wasm32")]
-mod app;
-#[cfg(target_arch = "wasm32")]
-mod changes;
-#[cfg(target_arch = "wasm32")]
-mod choice;
-#[cfg(target_arch = "wasm32")]
-mod download;
-#[cfg(target_arch = "wasm32")]
-mod fields;
-#[cfg(target_arch = "wasm32")]
-mod form;
-#[cfg(target_arch = "wasm32")]
-mod lists;
-#[cfg(target_arch = "wasm32")]
-mod merge;
-#[cfg(target_arch = "wasm32")]
-mod open;
-#[cfg(target_arch = "wasm32")]
-mod preview;
-#[cfg(target_arch = "wasm32")]
-mod publish;
-#[cfg(target_arch = "wasm32")]
-mod records;
-#[cfg(target_arch = "wasm32")]
-mod state;
-#[cfg(target_arch = "wasm32")]
-mod storage;
-#[cfg(target_arch = "wasm32")]
-mod summary;
+components!(app, changes, choice, download, fields, form, lists, merge, open, preview, publish, records, state, storage, summary);
 
 /// Entry point of the editor's page.
 #[cfg(target_arch = "wasm32")]
