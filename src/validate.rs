@@ -145,16 +145,37 @@ pub fn is_valid_date(date: &str) -> bool {
 /// Reads the dataset from the file's text. Never panics. In the browser the browser's own
 /// `JSON.parse` reads it (the app carries no JSON parser); natively serde_json.
 pub fn read_dataset(text: &str) -> Result<Loaded, LoadError> {
+    read_text(text, false)
+}
+
+/// Reads the dataset from the file's text, like [`read_dataset`], but without checking each
+/// record's shape against the schema when the text is the file of version `checked`: the file a
+/// page was built from, which the build checked and refuses with any problem. The usual start
+/// of the app, where the schema check was two thirds of reading the file. Any other text is
+/// checked in full.
+///
+/// ```
+/// use innovation_atlas::validate::{data_version, read_dataset, read_dataset_checked};
+/// let text = r#"{"schema_version": 1, "source": "https://www.vinnova.se/", "countries": [{"code": 7}]}"#;
+/// // Not the file of that version: checked in full, the misshapen country is a problem.
+/// assert!(!read_dataset_checked(text, "0000000000000000").unwrap().problems.is_empty());
+/// assert_eq!(read_dataset_checked(text, "0000000000000000"), read_dataset(text));
+/// ```
+pub fn read_dataset_checked(text: &str, checked: &str) -> Result<Loaded, LoadError> {
+    read_text(text, data_version(text) == checked)
+}
+
+fn read_text(text: &str, shape_known: bool) -> Result<Loaded, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
     }
     #[cfg(target_arch = "wasm32")]
     let loaded = match crate::json::parse_in_browser(text) {
-        Some(root) => read_json(&root),
+        Some(root) => read_root(&root, shape_known),
         None => Err(syntax(text)),
     };
     #[cfg(not(target_arch = "wasm32"))]
-    let loaded = read_json(&&parse(text)?);
+    let loaded = read_root(&&parse(text)?, shape_known);
     loaded.map(|loaded| Loaded { version: data_version(text), ..loaded })
 }
 
@@ -179,6 +200,12 @@ pub fn read_value(root: &Value) -> Result<Loaded, LoadError> {
 
 /// Reads the dataset from the file as JSON of either parser. Never panics.
 pub fn read_json<J: Json>(root: &J) -> Result<Loaded, LoadError> {
+    read_root(root, false)
+}
+
+/// `shape_known`: every record is known to have the schema's shape (see
+/// [`read_dataset_checked`]), so it is not checked again.
+fn read_root<J: Json>(root: &J, shape_known: bool) -> Result<Loaded, LoadError> {
     if !root.is_object() {
         return Err(LoadError::NotAnObject);
     }
@@ -187,7 +214,7 @@ pub fn read_json<J: Json>(root: &J) -> Result<Loaded, LoadError> {
         Some(v) if v >= 1 => v as u32,
         _ => return Err(LoadError::BadSchemaVersion),
     };
-    let mut reader = reader::Reader::default();
+    let mut reader = reader::Reader::new(shape_known);
     let dataset = reader.read(root, schema_version);
     Ok(Loaded { dataset, problems: reader.problems, version: String::new() })
 }

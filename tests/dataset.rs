@@ -1,7 +1,7 @@
 //! The shipped dataset is valid, and broken copies fail with messages an editor can act on.
 
 use innovation_atlas::dataset::{Lang, SCHEMA_VERSION};
-use innovation_atlas::validate::{read_dataset, LoadError, Reason};
+use innovation_atlas::validate::{data_version, read_dataset, read_dataset_checked, LoadError, Reason};
 use innovation_atlas::world::world;
 use serde_json::{json, Value};
 
@@ -25,6 +25,21 @@ fn the_shipped_dataset_has_no_problems() {
     }
     assert_eq!(loaded.dataset.offices.iter().filter(|o| o.id.starts_with("osi-")).count(), 6);
     assert!(loaded.dataset.groups.iter().any(|g| g.countries == ["FR", "DE"]));
+}
+
+/// The app's usual start reads the file the page was built from without the schema check: it
+/// must come out exactly as the full read, while a file with another version is checked.
+#[test]
+fn the_file_a_page_was_built_from_reads_the_same_without_the_schema_check() {
+    let version = data_version(SHIPPED);
+    assert_eq!(read_dataset_checked(SHIPPED, &version), read_dataset(SHIPPED));
+
+    let mut broken = shipped();
+    broken["offices"][0]["city"] = json!(42);
+    let text = broken.to_string();
+    let checked = read_dataset_checked(&text, &version).unwrap();
+    assert!(checked.problems.iter().any(|p| p.path.starts_with("offices[0]")), "{:#?}", checked.problems);
+    assert_eq!(checked, read_dataset(&text).unwrap());
 }
 
 #[test]

@@ -12,6 +12,7 @@ use crate::dataset::Dataset;
 use crate::static_page::panel::{details, details_id};
 
 use super::dom::{by_id, closest, find, find_all, listen, set_hidden};
+use super::frame::after_next_paint;
 use super::panel_scroll::{ScrollCue, SHOWN_SECTION};
 use super::scroll::{bring_into_view, focus_without_scrolling};
 use super::state::AppState;
@@ -46,11 +47,17 @@ pub fn take_over_side_panel(state: AppState, revision: ReadSignal<u32>) {
         // The page's own first view of `?country=` (src/web/boot.js) has done its work.
         super::page::drop_first_view_style();
         // Focus moves to the heading when the visitor selected a country (not on page load),
-        // and the heading comes into view if it is not: on a phone it is below the map.
+        // and the heading comes into view if it is not: on a phone it is below the map. Both
+        // ask the browser for the page's layout, so they wait until the details are painted:
+        // done at once, they would lay the page out twice before the click's first frame.
         if let Some(heading) = heading.filter(|_| state.focus_details.get_untracked()) {
-            focus_without_scrolling(&heading);
-            bring_into_view(&heading);
             state.focus_details.set(false);
+            after_next_paint(move || {
+                if heading.is_connected() && selected.try_with_untracked(|s| s.as_deref() == heading_country(&heading).as_deref()) == Some(true) {
+                    focus_without_scrolling(&heading);
+                    bring_into_view(&heading);
+                }
+            });
         }
     });
 
@@ -102,6 +109,11 @@ fn offer_countries(panel: &web_sys::Element, lit: Option<&std::collections::BTre
     if let Some(note) = find(panel, ".no-country") {
         set_hidden(&note, offered > 0);
     }
+}
+
+/// The country whose details `heading` heads.
+fn heading_country(heading: &web_sys::Element) -> Option<String> {
+    heading.closest(".details").ok().flatten()?.get_attribute("data-country")
 }
 
 fn focus_in_field() -> bool {

@@ -77,6 +77,10 @@ pub struct AppState {
     /// Search text typed but not yet in the address bar: see [`AppState::set_search`].
     pending_search: RwSignal<Option<String>>,
     search_timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// A view shown before the address bar has it: see [`AppState::set_view`].
+    pending_view: RwSignal<Option<ViewState>>,
+    /// The address bar's changes still to make, in order, once the view is painted.
+    address_writes: StoredValue<Vec<(ViewState, History)>>,
 }
 
 /// How long typing must pause before the search text goes to the address bar.
@@ -87,7 +91,11 @@ impl AppState {
     pub fn provide() -> AppState {
         let query = use_query_map();
         let pending_search = RwSignal::new(None::<String>);
+        let pending_view = RwSignal::new(None::<ViewState>);
         let view = Memo::new(move |_| {
+            if let Some(view) = pending_view.get() {
+                return view;
+            }
             let mut view = query.with(|q| ViewState::from_lookup(|k| q.get(k)));
             if let Some(q) = pending_search.get() {
                 view.filter.q = q;
@@ -135,11 +143,17 @@ impl AppState {
             host_link: StoredValue::new(None),
             pending_search,
             search_timer: StoredValue::new_local(None),
+            pending_view,
+            address_writes: StoredValue::new(Vec::new()),
         };
-        // Back, Forward or any navigation: the address bar wins over text still pending.
+        // Back, Forward or any navigation: the address bar wins over what is still pending.
         Effect::new(move || {
             query.track();
             state.cancel_pending_search();
+            if state.pending_view.with_untracked(Option::is_some) {
+                state.pending_view.set(None);
+                state.address_writes.update_value(Vec::clear);
+            }
         });
         provide_context(state);
         if view.with_untracked(|v| v.embed) {
@@ -181,24 +195,48 @@ impl AppState {
         }
     }
 
-    /// Shows `next` and writes it to the address bar. In embed mode nothing adds history
-    /// entries: they would land on the host page's Back button.
+    /// Shows `next` at once and writes it to the address bar once it is painted: the router's
+    /// navigation (the browser's `pushState`) costs milliseconds the frame that shows a
+    /// selected country cannot spare. In embed mode nothing adds history entries: they would
+    /// land on the host page's Back button.
     pub fn set_view(self, next: ViewState, history: History) {
-        let replace = history == History::Replace || next.embed;
-        if history == History::Push {
-            // Back must return to what was typed, so it goes into the current entry first
-            // (in an iframe: the host page's current entry).
-            self.write_pending_search();
-        }
-        let url = format!("{}{}", self.path.get_untracked(), next.to_query());
-        let options = NavigateOptions { replace, scroll: false, resolve: false, ..NavigateOptions::default() };
-        self.navigate.with_value(|navigate| navigate(&url, options));
-        if next.embed {
-            // The host page's history gets what this page's own would have had.
-            super::host::report(&next, history);
-        }
-        // `next` holds any search text still pending, and the address bar now has it too.
+        let first = self.address_writes.with_value(Vec::is_empty);
+        self.address_writes.update_value(|writes| {
+            if history == History::Push && self.pending_search.with_untracked(Option::is_some) {
+                // Back must return to what was typed, so it goes into the current entry first
+                // (in an iframe: the host page's current entry).
+                writes.push((self.view.get_untracked(), History::Replace));
+            }
+            match writes.last_mut() {
+                // Replacing what is not written yet: one write, which keeps its own entry.
+                Some(last) if history == History::Replace => last.0 = next.clone(),
+                _ => writes.push((next.clone(), history)),
+            }
+        });
+        self.pending_view.set(Some(next));
+        // `next` holds any search text still pending; the address bar gets it with `next`.
         self.cancel_pending_search();
+        if first {
+            frame::after_next_paint(move || self.write_address());
+        }
+    }
+
+    /// Makes the address bar's pending changes, then lets the view follow it again.
+    fn write_address(self) {
+        let Some(writes) = self.address_writes.try_update_value(std::mem::take) else { return };
+        for (view, history) in writes {
+            let url = format!("{}{}", self.path.get_untracked(), view.to_query());
+            let replace = history == History::Replace || view.embed;
+            let options = NavigateOptions { replace, scroll: false, resolve: false, ..NavigateOptions::default() };
+            self.navigate.with_value(|navigate| navigate(&url, options));
+            if view.embed {
+                // The host page's history gets what this page's own would have had.
+                super::host::report(&view, history);
+            }
+        }
+        if self.pending_view.with_untracked(Option::is_some) {
+            self.pending_view.set(None);
+        }
     }
 
     /// Filters by the search text at once and writes it to the address bar when typing
@@ -239,10 +277,16 @@ impl AppState {
 
     /// Selects a country: the details open and take focus, and Back closes them.
     pub fn select_country(self, code: Option<String>) {
+        self.select_country_from(code, document().active_element());
+    }
+
+    /// Selects a country chosen with `origin` (where focus goes back to when the details
+    /// close): a country chosen on the map is not focused first, the details' heading is.
+    pub fn select_country_from(self, code: Option<String>, origin: Option<web_sys::Element>) {
         let Some(code) = code else { return self.close_country() };
         let details_open = self.view.with_untracked(|v| v.filter.country.is_some());
         if !details_open {
-            self.return_focus.set_value(document().active_element());
+            self.return_focus.set_value(origin);
         }
         self.focus_details.set(true);
         self.update_view(History::Push, |v| v.filter.country = Some(code));

@@ -13,10 +13,16 @@ use crate::schema::{is_plain_id, RecordKind};
 #[derive(Default)]
 pub(super) struct Reader {
     pub(super) problems: Vec<Problem>,
+    /// The records are known to have the schema's shape: the file the page was built from.
+    pub(super) shape_known: bool,
     ids: HashSet<String>,
 }
 
 impl Reader {
+    pub(super) fn new(shape_known: bool) -> Reader {
+        Reader { shape_known, ..Reader::default() }
+    }
+
     pub(super) fn read<J: Json>(&mut self, root: &J, schema_version: u32) -> Dataset {
         let source = match root.field("source").and_then(|s| s.text()) {
             Some(s) => {
@@ -68,7 +74,7 @@ impl Reader {
         for (i, item) in items.iter().enumerate() {
             let path = format!("{key}[{i}]");
             // Field by field first: each misshapen field gets a problem of its own, in words.
-            let misshapen = shape::problems(kind, &path, item);
+            let misshapen = if self.shape_known { Vec::new() } else { shape::problems(kind, &path, item) };
             if !misshapen.is_empty() {
                 self.problems.extend(misshapen);
                 continue;
