@@ -322,9 +322,7 @@ fn display_order(entries: &[Entry], lang: Lang) -> Vec<usize> {
         (country, e.kind, sort_key(e.name.get(lang), lang))
     };
     let keys: Vec<_> = entries.iter().map(key).collect();
-    let mut order: Vec<usize> = (0..entries.len()).collect();
-    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
-    order
+    crate::order::indices_by(entries.len(), &|a, b| keys[a].cmp(&keys[b]))
 }
 
 impl Entry {

@@ -16,6 +16,7 @@ pub mod export;
 pub mod html;
 pub mod i18n;
 pub mod json;
+pub mod order;
 pub mod placement;
 pub mod render;
 pub mod schema;

@@ -98,7 +98,7 @@ pub fn country_body(data: &Dataset, code: &str, lang: Lang, level: u8, limit: Op
     let _ = write!(out, "<h{h}>{}</h{h}>", s.groups_heading);
     list(&mut out, "groups", &groups, limit, s.no_groups, lang, |g| group_item(g, item, lang), more_in_directory);
     let mut events: Vec<_> = data.events_for(code).collect();
-    events.sort_by_key(|e| date_key(&e.date));
+    crate::order::sort_by_key(&mut events, |e| date_key(&e.date));
     if !events.is_empty() {
         let _ = write!(out, "<h{h}>{}</h{h}>", s.timeline_heading);
         let shown = limit.unwrap_or(usize::MAX).min(events.len());

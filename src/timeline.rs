@@ -42,8 +42,7 @@ pub struct Timeline {
 
 impl Timeline {
     pub fn new(data: &Dataset) -> Timeline {
-        let mut order: Vec<usize> = (0..data.events.len()).collect();
-        order.sort_by(|&a, &b| {
+        let order = crate::order::indices_by(data.events.len(), &|a, b| {
             let (a, b) = (&data.events[a], &data.events[b]);
             (date_key(&a.date), &a.id).cmp(&(date_key(&b.date), &b.id))
         });

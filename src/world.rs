@@ -159,7 +159,7 @@ pub fn keyboard_order(codes: &[String]) -> Vec<String> {
             (x, y, c.clone())
         })
         .collect();
-    with_x.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    crate::order::sort_by(&mut with_x, |a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
     with_x.into_iter().map(|(_, _, c)| c).collect()
 }
 

@@ -35,7 +35,7 @@ pub fn side_panel(data: &Dataset, lang: Lang) -> String {
 /// What the side panel holds: what the app writes again when a newer data file arrives.
 pub fn panel_content(data: &Dataset, lang: Lang) -> String {
     let mut names: Vec<(String, &str)> = data.countries.iter().map(|c| (countries::display_name(&c.code, lang), c.code.as_str())).collect();
-    names.sort_by_key(|(name, _)| crate::text::sort_key(name, lang));
+    crate::order::sort_by_key(&mut names, |(name, _)| crate::text::sort_key(name, lang));
     let mut out = format!("<div class=\"choose-country\"><p>{}</p><ul class=\"country-choices\">", t(lang).choose_country);
     for (name, code) in &names {
         let _ = write!(out, "<li><a href=\"#details-{code}\" target=\"_self\" data-country=\"{code}\">{}</a></li>", text(name));

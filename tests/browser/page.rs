@@ -183,6 +183,19 @@ impl Page {
         Ok(self.client.current_url().await?.to_string())
     }
 
+    /// Waits until the address satisfies `ok` (the app writes a view to the address bar once
+    /// it is painted), and returns it; else the last address seen.
+    pub async fn wait_url(&self, ok: impl Fn(&str) -> bool) -> Result<String, String> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let url = self.url().await.map_err(|e| e.to_string())?;
+            if ok(&url) || Instant::now() > deadline {
+                return if ok(&url) { Ok(url) } else { Err(url) };
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    }
+
     pub async fn focused_label(&self) -> Result<String, Box<dyn std::error::Error>> {
         let v = self
             .js("const e = document.activeElement; return e ? (e.getAttribute('aria-label') || e.textContent || '').trim() : '';")

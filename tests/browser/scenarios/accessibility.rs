@@ -106,8 +106,8 @@ async fn the_interface_speaks_swedish(page: &Page) -> TestResult {
     // The switch keeps the rest of the view.
     page.click(".language-switch").await?;
     page.wait_text(".details:not([hidden]) h2", |t| t == "South Korea").await?;
-    let url = page.url().await?;
-    check!(url.contains("lang=en") && url.contains("country=KR"), "{url}");
+    let url = page.wait_url(|url| url.contains("lang=en") && url.contains("country=KR")).await;
+    check!(url.is_ok(), "{url:?}");
     check!(page.text(".language-switch").await? == "Svenska", "the switch offers Swedish");
     Ok(())
 }

@@ -59,6 +59,8 @@ async fn back_closes_a_selected_country(page: &Page) -> TestResult {
     page.open_ready("").await?;
     page.click(".entry.country:not([hidden]) .entry-title").await?;
     page.wait(".details:not([hidden]) h2").await?;
+    // The address bar has the selection once its frame is painted.
+    check!(page.wait_url(|url| url.contains("country=")).await.is_ok(), "the address has the country");
     page.client.back().await?;
     page.wait_js("!document.querySelector('.details:not([hidden]) h2')").await?;
     let back = page.wait_js("document.querySelectorAll('.entry:not([hidden])').length > 9").await;
@@ -75,12 +77,12 @@ async fn back_after_typing_and_selecting_keeps_the_search(page: &Page) -> TestRe
     page.wait_js("document.querySelectorAll('.entry:not([hidden])').length < 5").await?;
     page.click(".entry.country:not([hidden]) .entry-title").await?;
     page.wait(".details:not([hidden]) h2").await?;
-    check!(page.url().await?.contains("country=KR"), "selected");
+    check!(page.wait_url(|url| url.contains("country=KR")).await.is_ok(), "selected");
     page.client.back().await?;
     page.wait_js("!document.querySelector('.details:not([hidden]) h2')").await?;
     let search = page.js("return document.getElementById('search').value").await?;
     check!(search == "korea", "Back kept the search: {search:?}");
-    check!(page.url().await?.contains("q=korea"), "and the address has it");
+    check!(page.wait_url(|url| url.contains("q=korea")).await.is_ok(), "and the address has it");
     check!(page.count(".entry:not([hidden])").await? < 5, "the list is still narrowed");
     Ok(())
 }

@@ -115,7 +115,7 @@ async fn asking_for_swedish_on_the_english_page_opens_the_swedish_one(page: &Pag
     page.open("?lang=sv&country=KR").await?;
     page.wait_js("location.pathname.endsWith('/sv.html') && document.documentElement.lang === 'sv'").await?;
     page.wait_text(".details:not([hidden]) h2", |t| t == "Sydkorea").await?;
-    check!(page.url().await?.contains("country=KR"), "the view came along");
+    check!(page.wait_url(|url| url.contains("country=KR")).await.is_ok(), "the view came along");
     // A Swedish browser that asked for nothing gets Swedish too; one that asked for English, English.
     page.server.run_first(&page.scenario, "Object.defineProperty(navigator, 'language', { get: () => 'sv-SE' });");
     page.open("").await?;

@@ -29,8 +29,8 @@ async fn clicking_israel_opens_its_details(page: &Page) -> TestResult {
     check!(size.as_f64().unwrap_or(0.0) >= 24.0, "hit area {size} px");
     page.click(ISRAEL_HIT).await?;
     check!(page.wait_text(".details:not([hidden]) h2", |t| t == "Israel").await.is_ok(), "details for Israel");
-    let url = page.url().await?;
-    check!(url.contains("country=IL"), "URL {url}");
+    let url = page.wait_url(|url| url.contains("country=IL")).await;
+    check!(url.is_ok(), "URL {url:?}");
     let pressed = page.js("return document.getElementById('map-country-IL').getAttribute('aria-pressed')").await?;
     check!(pressed == "true", "Israel is marked as selected on the map");
     // Selecting another replaces it.
@@ -61,7 +61,7 @@ async fn arrow_keys_and_enter_select_from_the_keyboard(page: &Page) -> TestResul
     page.keys("\u{e007}").await?; // Enter
     page.wait_text(".details:not([hidden]) h2", |t| t == "South Korea").await?;
     page.wait_js("document.activeElement && document.activeElement.matches('.details:not([hidden]) h2')").await?;
-    check!(page.url().await?.contains("country=KR"), "URL has the country");
+    check!(page.wait_url(|url| url.contains("country=KR")).await.is_ok(), "URL has the country");
     Ok(())
 }
 
@@ -86,7 +86,7 @@ async fn escape_clears_the_selection(page: &Page) -> TestResult {
     page.keys("\u{e00c}").await?; // Escape: closes the tooltip first
     page.keys("\u{e00c}").await?; // then the selection
     page.wait_js("!document.querySelector('.details:not([hidden]) h2')").await?;
-    check!(!page.url().await?.contains("country="), "URL no longer has a country");
+    check!(page.wait_url(|url| !url.contains("country=")).await.is_ok(), "URL no longer has a country");
     Ok(())
 }
 
@@ -118,7 +118,7 @@ async fn every_priority_country_can_be_selected_by_mouse(page: &Page) -> TestRes
     for (code, name) in PRIORITY {
         page.click(&format!("#map-country-{code} circle.marker-hit")).await?;
         page.wait_text(".details:not([hidden]) h2", |t| t == name).await.map_err(|e| format!("{name}: {e}"))?;
-        check!(page.url().await?.contains(&format!("country={code}")), "URL for {name}");
+        check!(page.wait_url(|url| url.contains(&format!("country={code}"))).await.is_ok(), "URL for {name}");
     }
     Ok(())
 }
