@@ -10,12 +10,25 @@ use leptos::portal::Portal;
 use super::details::take_over_side_panel;
 use super::directory::take_over_directory;
 use super::dom::by_id;
+use super::frame::next_task;
 use super::map::take_over_map;
 use super::page;
 use super::page_data::follow_data;
 use super::state::AppState;
 use super::status::{DataProblems, DraftBanner, EditorPanelOnError, LoadStatus};
 use super::timeline::take_over_timeline;
+
+/// Runs `f` in the next task, with the current component's owner (its effects and clean-ups
+/// belong to the page as if it had run now).
+fn in_the_next_task(f: impl FnOnce() + 'static) {
+    match Owner::current() {
+        Some(owner) => leptos::task::spawn_local(async move {
+            next_task().await;
+            owner.with(f);
+        }),
+        None => f(),
+    }
+}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -33,11 +46,20 @@ fn Page() -> impl IntoView {
     // Everything the visitor sees is the page's: taken over, never built again. Newer data
     // than the page's is written in place first.
     let revision = follow_data(state);
+    // The map first, then the side panel, then the directory and the timeline below them, each
+    // in a task of its own: one long task at start (its code compiled as it first runs) would
+    // keep a phone from answering a tap for its whole length.
     take_over_map(state, revision);
-    take_over_side_panel(state, revision);
-    take_over_directory(state, revision);
-    take_over_timeline(state);
-    page::mark_ready_while(Memo::new(move |_| state.ready().is_some()));
+    let taken_over = RwSignal::new(false);
+    in_the_next_task(move || {
+        take_over_side_panel(state, revision);
+        in_the_next_task(move || {
+            take_over_directory(state, revision);
+            take_over_timeline(state);
+            taken_over.set(true);
+        });
+    });
+    page::mark_ready_while(Memo::new(move |_| taken_over.get() && state.ready().is_some()));
 
     // The editor's preview follows the draft as the editor saves it (a storage event here).
     if state.view.with_untracked(|v| v.draft) {

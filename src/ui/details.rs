@@ -53,7 +53,9 @@ pub fn take_over_side_panel(state: AppState, revision: ReadSignal<u32>) {
         if let Some(heading) = heading.filter(|_| state.focus_details.get_untracked()) {
             state.focus_details.set(false);
             after_next_paint(move || {
-                if heading.is_connected() && selected.try_with_untracked(|s| s.as_deref() == heading_country(&heading).as_deref()) == Some(true) {
+                if heading.is_connected()
+                    && selected.try_with_untracked(|s| s.as_deref() == heading_country(&heading).as_deref()) == Some(true)
+                {
                     focus_without_scrolling(&heading);
                     bring_into_view(&heading);
                 }

@@ -33,6 +33,17 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     set_timeout(fallback, UNPAINTED_FALLBACK);
 }
 
+/// Resolves in a task of its own: what follows lets the browser answer input first.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let queued = web_sys::window().and_then(|window| window.set_timeout_with_callback(&resolve).ok());
+        if queued.is_none() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Follows `source` one painted frame behind. Changes that come faster than frames are
 /// coalesced: only the latest value is taken.
 pub fn settled<T>(source: Memo<T>) -> Signal<T>

@@ -32,6 +32,15 @@ pub struct Ready {
     pub timeline: Timeline,
 }
 
+impl Ready {
+    /// Indexes the data for the directory and the timeline.
+    fn new(loaded: Loaded) -> Ready {
+        let directory = Directory::new(&loaded.dataset);
+        let timeline = Timeline::new(&loaded.dataset);
+        Ready { loaded, directory, timeline }
+    }
+}
+
 /// Identity: two `Ready`s are equal only if they are the same load, so memos over them
 /// notify when (and only when) new data arrives.
 impl PartialEq for Ready {
@@ -165,25 +174,22 @@ impl AppState {
         state
     }
 
-    /// Fetches the published dataset (again).
+    /// Fetches the published dataset (again) and shows it. Reading the file, indexing it and
+    /// showing it are three tasks, not one long one: the browser answers a click or a key
+    /// between them (a long task is what Lighthouse counts as blocking time).
     pub fn reload(self) {
         self.load.set(LoadState::Loading);
         leptos::task::spawn_local(async move {
             let draft = self.view.with_untracked(|v| v.draft);
-            let result = loader::load_dataset(draft).await;
-            self.show(result);
-        });
-    }
-
-    /// Shows a dataset (or why it cannot be shown).
-    pub fn show(self, result: Result<Loaded, LoadError>) {
-        self.load.set(match result {
-            Ok(loaded) => {
-                let directory = Directory::new(&loaded.dataset);
-                let timeline = Timeline::new(&loaded.dataset);
-                LoadState::Ready(Arc::new(Ready { loaded, directory, timeline }))
-            }
-            Err(e) => LoadState::Failed(e),
+            let state = match loader::load_dataset(draft).await {
+                Ok(loaded) => {
+                    frame::next_task().await;
+                    LoadState::Ready(Arc::new(Ready::new(loaded)))
+                }
+                Err(e) => LoadState::Failed(e),
+            };
+            frame::next_task().await;
+            self.load.set(state);
         });
     }
 
