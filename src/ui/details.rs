@@ -52,10 +52,11 @@ pub fn take_over_side_panel(state: AppState, revision: ReadSignal<u32>) {
         // done at once, they would lay the page out twice before the click's first frame.
         if let Some(heading) = heading.filter(|_| state.focus_details.get_untracked()) {
             state.focus_details.set(false);
+            // Unless the visitor has moved focus meanwhile, or chosen another country.
+            let focused = document().active_element();
             after_next_paint(move || {
-                if heading.is_connected()
-                    && selected.try_with_untracked(|s| s.as_deref() == heading_country(&heading).as_deref()) == Some(true)
-                {
+                let still_chosen = selected.try_with_untracked(|s| s.as_deref() == heading_country(&heading).as_deref()) == Some(true);
+                if still_chosen && document().active_element() == focused && heading.is_connected() {
                     focus_without_scrolling(&heading);
                     bring_into_view(&heading);
                 }

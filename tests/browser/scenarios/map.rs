@@ -131,6 +131,8 @@ async fn every_priority_country_can_be_selected_by_keyboard(page: &Page) -> Test
         let name = page.focused_label().await?;
         page.keys("\u{e007}").await?; // Enter
         page.wait_text(".details:not([hidden]) h2", |t| t == name).await?;
+        // Focus moves to the details' heading once they are painted.
+        page.wait_js("document.activeElement && document.activeElement.matches('.details:not([hidden]) h2')").await?;
         seen.push(name);
         page.js("document.querySelector('.map [role=button][tabindex=\"0\"]').focus()").await?;
         page.keys("\u{e014}").await?; // ArrowRight to the next country
