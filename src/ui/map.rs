@@ -113,11 +113,10 @@ pub fn take_over_map(state: AppState, revision: ReadSignal<u32>) {
             super::scroll::focus_without_scrolling(&el);
         }
     };
-    // `origin`: where focus returns when the details close.
-    let select = move |code: String, origin: Option<web_sys::Element>| {
+    let select = move |code: String| {
         tooltip.set(None);
         active.set(Some(code.clone()));
-        state.select_country_from(Some(code), origin);
+        state.select_country(Some(code));
     };
 
     listen(&svg, "keydown", move |ev: web_sys::KeyboardEvent| {
@@ -136,7 +135,7 @@ pub fn take_over_map(state: AppState, revision: ReadSignal<u32>) {
             "Enter" | " " => {
                 if let Some(code) = current {
                     ev.prevent_default();
-                    select(code, document().active_element());
+                    select(code);
                 }
                 return;
             }
@@ -194,11 +193,10 @@ pub fn take_over_map(state: AppState, revision: ReadSignal<u32>) {
                 .map(|(c, _)| c.clone())
         });
         if let Some(code) = nearest.or_else(|| country_of(&ev)) {
-            // The country chosen (a tap between neighbours may have landed on the other one) is
-            // where "Back to the map" and closing the details return focus. Not focused now:
-            // focus moves to the details' heading once they are painted.
-            let origin = by_id(&country_dom_id(&code));
-            select(code, origin);
+            // Focus goes to the country chosen (a tap between neighbours may have landed on the
+            // other one): that is where "Back to the map" and closing the details return.
+            focus_country(&code);
+            select(code);
         }
     });
     // On the figure, not the SVG layer: Chromium makes an SVG element with a focus listener a

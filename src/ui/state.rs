@@ -283,16 +283,10 @@ impl AppState {
 
     /// Selects a country: the details open and take focus, and Back closes them.
     pub fn select_country(self, code: Option<String>) {
-        self.select_country_from(code, document().active_element());
-    }
-
-    /// Selects a country chosen with `origin` (where focus goes back to when the details
-    /// close): a country chosen on the map is not focused first, the details' heading is.
-    pub fn select_country_from(self, code: Option<String>, origin: Option<web_sys::Element>) {
         let Some(code) = code else { return self.close_country() };
         let details_open = self.view.with_untracked(|v| v.filter.country.is_some());
         if !details_open {
-            self.return_focus.set_value(origin);
+            self.return_focus.set_value(document().active_element());
         }
         self.focus_details.set(true);
         self.update_view(History::Push, |v| v.filter.country = Some(code));

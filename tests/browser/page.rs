@@ -121,11 +121,16 @@ impl Page {
         }
     }
 
-    /// Polls a JavaScript expression until it is truthy.
+    /// Polls a JavaScript expression until it is truthy. A script the page's navigation cut
+    /// short (WebKit: "Callback was not called before the unload event") is polled again.
     pub async fn wait_js(&self, expr: &str) -> Result<Value, Box<dyn std::error::Error>> {
         let deadline = Instant::now() + WAIT;
         loop {
-            let v = self.js(&format!("return {expr};")).await?;
+            let v = match self.js(&format!("return {expr};")).await {
+                Ok(v) => v,
+                Err(e) if Instant::now() > deadline => return Err(e),
+                Err(_) => Value::Null,
+            };
             if !(v.is_null() || v == json!(false) || v == json!(0) || v == json!("")) {
                 return Ok(v);
             }

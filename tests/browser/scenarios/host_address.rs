@@ -42,7 +42,14 @@ async fn select_on_the_map(page: &Page, frame: u16, code: &str, name: &str) -> T
     page.frame_click(frame, &format!("#map-country-{code} circle.marker-hit")).await?;
     let heading =
         format!("document.querySelector('.details:not([hidden]) h2') && document.querySelector('.details:not([hidden]) h2').textContent === {name:?}");
-    page.frame_wait(frame, &heading).await.map(|_| ()).map_err(|e| format!("selecting {name}: {e}").into())
+    page.frame_wait(frame, &heading).await.map_err(|e| format!("selecting {name}: {e}"))?;
+    // The directory below follows the selection a painted frame later, and the host page then
+    // resizes the iframe: what is below it moves. A visitor's next click comes once it has.
+    page.frame_wait(frame, "new Promise((done) => setTimeout(() => done(true), 300))").await?;
+    let fits = format!(
+        "(() => {{ const f = document.querySelectorAll('iframe')[{frame}]; return f.contentDocument ? Math.abs(f.getBoundingClientRect().height - Math.ceil(f.contentDocument.getElementById('app').getBoundingClientRect().height)) <= 1 : true; }})()"
+    );
+    page.wait_js(&fits).await.map(|_| ()).map_err(|e| format!("after selecting {name}, the iframe did not settle: {e}").into())
 }
 
 async fn no_errors_and_nothing_ran(page: &Page, what: &str) -> TestResult {
