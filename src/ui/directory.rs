@@ -35,7 +35,9 @@ fn section() -> Option<web_sys::Element> {
 pub fn take_over_directory(state: AppState, revision: ReadSignal<u32>) {
     let Some(events_root) = document().get_element_by_id("atlas") else { return };
     let lang = state.lang;
-    let filter = Memo::new(move |_| state.view.with(|v| v.filter.clone()));
+    // The list's filter, not the view's: a country selected narrows the list (and starts its
+    // paging again) a frame after its details are painted.
+    let filter = state.list_filter;
     let paging = Paging::new(filter, ROWS_PER_PAGE, FIRST_ROWS);
     let total = Memo::new(move |_| state.outcome.with(|o| o.as_ref().map(|o| o.matching.len())));
     let rows = StoredValue::new_local(Rows::default());
@@ -179,7 +181,7 @@ fn keep_filters_current(state: AppState, revision: ReadSignal<u32>) {
     Effect::new(move || {
         revision.track();
         let Some(chip) = section().and_then(|s| find(&s, ".chip")) else { return };
-        match state.view.with(|v| v.filter.country.clone()) {
+        match state.list_filter.with(|f| f.country.clone()) {
             Some(code) => {
                 let name = countries::display_name(&code, lang);
                 let s = t(lang);

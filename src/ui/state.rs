@@ -10,7 +10,7 @@ use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::dataset::Lang;
-use crate::directory::{Directory, Outcome};
+use crate::directory::{Directory, Filter, Outcome};
 use crate::timeline::Timeline;
 use crate::validate::{LoadError, Loaded};
 use crate::view_state::ViewState;
@@ -65,8 +65,11 @@ pub struct AppState {
     /// The page's language: each language has its own page (`index.html`, `sv.html`).
     pub lang: Lang,
     pub load: RwSignal<LoadState>,
-    /// What the filters decide (the list, the options' counts, the map's lit countries), once
-    /// per change of view, shared by the directory and the map.
+    /// The filter the directory's list shows: what is typed at once, a country selected a
+    /// painted frame later (the click's frame is the details'; the list is below them).
+    pub list_filter: Memo<Filter>,
+    /// What `list_filter` decides (the list, the options' counts, the map's lit countries), once
+    /// per change, shared by the directory and the map.
     pub outcome: Memo<Option<Outcome>>,
     /// `view` and `outcome` one painted frame behind: what a keystroke changes besides the
     /// list itself (the map's dimming, the options' counts, the timeline) follows these, so
@@ -141,6 +144,7 @@ impl AppState {
             view,
             lang,
             load,
+            list_filter,
             outcome,
             settled_view,
             settled_outcome,
