@@ -4,8 +4,9 @@
 //! (`ui::geometry`) and takes the whole map over as it is (`ui::map`): the map is carried once,
 //! in the page, not again in the wasm, and never built twice.
 //!
-//! In the land layer each shape is a `<path>` with its outline (`d`), and for a country with a
-//! code, that code (`data-c`) and the point its marker sits on (`data-a="x y"`, map units).
+//! In the land layer each shape is a `<path>` with its outline (`d`) and, for a country with a
+//! code, that code (`data-c`); the points the markers sit on are in one attribute of the map
+//! (`data-anchors`, see [`anchors`]).
 //! What only works with the app is marked `data-app`: hidden without WebAssembly, reserved
 //! (invisible) until the app runs (see `style/main.css`).
 
@@ -19,9 +20,9 @@ use crate::world::{keyboard_order, Shape, World};
 use crate::html::{attr, text};
 
 /// The marker's radius in map units before the app sizes it in screen pixels.
-const MARKER_RADIUS: f64 = 4.0;
+const MARKER_RADIUS: u8 = 4;
 /// The marker's invisible hit area in map units before the app sizes it (24 px at any zoom).
-const HIT_RADIUS: f64 = 10.0;
+const HIT_RADIUS: u8 = 10;
 
 /// The id of a priority country's element on the map.
 pub fn country_dom_id(code: &str) -> String {
@@ -95,10 +96,11 @@ pub fn svg(data: &Dataset, world: &World, lang: Lang) -> String {
     let mut out = String::with_capacity(48 * 1024);
     let _ = write!(
         out,
-        "<svg id=\"world-map\" viewBox=\"0 0 {} {}\" role=\"group\" aria-label=\"{}\">",
+        "<svg id=\"world-map\" viewBox=\"0 0 {} {}\" role=\"group\" aria-label=\"{}\" data-anchors=\"{}\">",
         world.width,
         world.height,
-        attr(t(lang).static_map_label)
+        attr(t(lang).static_map_label),
+        anchors(world)
     );
     out.push_str("<defs><pattern id=\"dimmed-stripes\" patternUnits=\"userSpaceOnUse\" width=\"4\" height=\"4\" patternTransform=\"rotate(45)\"><rect width=\"4\" height=\"4\" class=\"stripe-bg\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"4\" class=\"stripe\"/></pattern></defs>");
     out.push_str("<g class=\"background\" aria-hidden=\"true\">");
@@ -134,17 +136,65 @@ pub fn priority_layer(data: &Dataset, world: &World, lang: Lang) -> String {
     out
 }
 
-/// A shape's `<path>`; with `geometry`, also its code and marker point for the app to read.
+/// A shape's `<path>`; with `geometry`, also its code for the app to find its outline by.
 fn path(shape: &Shape, class: &str, geometry: bool) -> String {
     let mut out = format!("<path class=\"{class}\"");
     if !shape.path.is_empty() {
         let _ = write!(out, " d=\"{}\"", shape.path);
     }
     if let Some(code) = shape.code.filter(|_| geometry) {
-        let _ = write!(out, " data-c=\"{code}\" data-a=\"{} {}\"", coordinate(shape.anchor.0), coordinate(shape.anchor.1));
+        let _ = write!(out, " data-c=\"{code}\"");
     }
     out.push_str("/>");
     out
+}
+
+/// Where each country's marker sits, for the app to read in one go (`data-anchors` on the
+/// map): `"AE 643.2 156.0;AF …"`, map units at one decimal. One attribute, not one a shape:
+/// reading 246 attributes across into the wasm was most of the map's take-over.
+///
+/// ```
+/// use innovation_atlas::static_page::map::{anchors, read_anchors};
+/// let world = innovation_atlas::world::world();
+/// let read = read_anchors(&anchors(world));
+/// let japan = world.shape("JP").unwrap().anchor;
+/// let (_, (x, y)) = read.iter().find(|(code, _)| code == "JP").unwrap();
+/// assert!((x - japan.0).abs() <= 0.05 && (y - japan.1).abs() <= 0.05);
+/// ```
+pub fn anchors(world: &World) -> String {
+    let mut out = String::new();
+    for shape in &world.shapes {
+        if let Some(code) = shape.code {
+            let separator = if out.is_empty() { "" } else { ";" };
+            let _ = write!(out, "{separator}{code} {} {}", coordinate(shape.anchor.0), coordinate(shape.anchor.1));
+        }
+    }
+    out
+}
+
+/// The countries and marker points [`anchors`] wrote; what does not read is left out.
+pub fn read_anchors(text: &str) -> Vec<(String, (f64, f64))> {
+    text.split(';')
+        .filter_map(|entry| {
+            let mut parts = entry.split_whitespace();
+            let (code, x, y) = (parts.next()?, decimal(parts.next()?)?, decimal(parts.next()?)?);
+            Some((code.to_string(), (x, y)))
+        })
+        .collect()
+}
+
+/// A number as [`coordinate`] writes it ("-12.5"), without Rust's float parser (11 kB of wasm).
+fn decimal(text: &str) -> Option<f64> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let scale = 10_i64.checked_pow(u32::try_from(fraction.len()).ok()?)?;
+    let whole: i64 = whole.parse().ok()?;
+    let fraction: i64 = if fraction.is_empty() { 0 } else { fraction.parse().ok()? };
+    let value = whole as f64 + fraction as f64 / scale as f64;
+    Some(if negative { -value } else { value })
 }
 
 /// A map coordinate to one decimal. In the app (which writes the priority layer again for a

@@ -10,25 +10,13 @@ use leptos::portal::Portal;
 use super::details::take_over_side_panel;
 use super::directory::take_over_directory;
 use super::dom::by_id;
-use super::frame::next_task;
+use super::frame::one_task_each;
 use super::map::take_over_map;
 use super::page;
 use super::page_data::follow_data;
 use super::state::AppState;
 use super::status::{DataProblems, DraftBanner, EditorPanelOnError, LoadStatus};
 use super::timeline::take_over_timeline;
-
-/// Runs `f` in the next task, with the current component's owner (its effects and clean-ups
-/// belong to the page as if it had run now).
-fn in_the_next_task(f: impl FnOnce() + 'static) {
-    match Owner::current() {
-        Some(owner) => leptos::task::spawn_local(async move {
-            next_task().await;
-            owner.with(f);
-        }),
-        None => f(),
-    }
-}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -46,19 +34,22 @@ fn Page() -> impl IntoView {
     // Everything the visitor sees is the page's: taken over, never built again. Newer data
     // than the page's is written in place first.
     let revision = follow_data(state);
-    // The map first, then the side panel, then the directory and the timeline below them, each
-    // in a task of its own: one long task at start (its code compiled as it first runs) would
-    // keep a phone from answering a tap for its whole length.
-    take_over_map(state, revision);
+    // The map, then the side panel, the notices, then the directory and the timeline below
+    // them, each in a task of its own after the one that mounts the app: one long task at start
+    // (its code compiled as it first runs) would keep a phone from answering a tap for its
+    // whole length.
     let taken_over = RwSignal::new(false);
-    in_the_next_task(move || {
-        take_over_side_panel(state, revision);
-        in_the_next_task(move || {
+    let notices_shown = RwSignal::new(false);
+    one_task_each(vec![
+        Box::new(move || take_over_map(state, revision)),
+        Box::new(move || take_over_side_panel(state, revision)),
+        Box::new(move || notices_shown.set(true)),
+        Box::new(move || {
             take_over_directory(state, revision);
             take_over_timeline(state);
             taken_over.set(true);
-        });
-    });
+        }),
+    ]);
     page::mark_ready_while(Memo::new(move |_| taken_over.get() && state.ready().is_some()));
 
     // The editor's preview follows the draft as the editor saves it (a storage event here).
@@ -70,11 +61,13 @@ fn Page() -> impl IntoView {
     // The notices go above the map, in the place the page keeps for them.
     let notices = by_id("app-notices").or_else(|| document().body().map(Into::into));
     view! {
-        <Portal mount=notices.expect("the page has a body")>
-            <DraftBanner/>
-            <LoadStatus/>
-            <EditorPanelOnError/>
-            <DataProblems/>
-        </Portal>
+        <Show when=move || notices_shown.get()>
+            <Portal mount=notices.clone().expect("the page has a body")>
+                <DraftBanner/>
+                <LoadStatus/>
+                <EditorPanelOnError/>
+                <DataProblems/>
+            </Portal>
+        </Show>
     }
 }

@@ -44,6 +44,26 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Runs `f` in the next task, with the current component's owner (its effects and clean-ups
+/// belong to the page as if it had run now).
+pub fn in_the_next_task(f: impl FnOnce() + 'static) {
+    one_task_each(vec![Box::new(f)]);
+}
+
+/// Runs each step in a task of its own, in order, with the current component's owner: a step
+/// that schedules a task of its own (`in_the_next_task`) has it run before the next step.
+pub fn one_task_each(steps: Vec<Box<dyn FnOnce()>>) {
+    match Owner::current() {
+        Some(owner) => leptos::task::spawn_local(async move {
+            for step in steps {
+                next_task().await;
+                owner.with(step);
+            }
+        }),
+        None => steps.into_iter().for_each(|step| step()),
+    }
+}
+
 /// Follows `source` one painted frame behind. Changes that come faster than frames are
 /// coalesced: only the latest value is taken.
 pub fn settled<T>(source: Memo<T>) -> Signal<T>

@@ -15,6 +15,7 @@ use crate::static_page::map::country_dom_id;
 use crate::world::{world, Viewport};
 
 use super::dom::{by_id, closest, find, find_all, listen, set_class};
+use super::frame::in_the_next_task;
 use super::map_gestures::Gestures;
 use super::map_layer::{keep_priority_layer_current, PriorityLayer};
 use super::map_names::{selected_label, show_tooltip};
@@ -39,6 +40,7 @@ fn country_of(ev: &web_sys::Event) -> Option<String> {
 /// Takes the page's map over; `revision` counts the times the priority countries were written
 /// again for newer data (`page_data.rs`).
 pub fn take_over_map(state: AppState, revision: ReadSignal<u32>) {
+    super::geometry::read_world_from_page();
     let Some(svg) = by_id("world-map") else { return };
     let (Some(figure), Some(layer), Some(label_layer)) =
         (svg.closest("figure").ok().flatten(), find(&svg, ".priority-layer"), find(&svg, ".selected-label"))
@@ -228,45 +230,49 @@ pub fn take_over_map(state: AppState, revision: ReadSignal<u32>) {
         });
     }
 
-    let svg_for_view = svg.clone();
-    Effect::new(move || {
-        let (x, y, w, h) = viewport.get().view_box();
-        let _ = svg_for_view.set_attribute("viewBox", &[x, y, w, h].map(|n| fixed(n, 2)).join(" "));
-    });
-    let figure_for_zoom = figure.clone();
-    Effect::new(move || set_class(&figure_for_zoom, "zoomed", !viewport.get().is_whole()));
-
-    keep_priority_layer_current(PriorityLayer {
-        revision,
-        codes: priority,
-        selected,
-        tab_stop,
-        lit,
-        marked: state.highlight,
-        units_per_px,
-        markers,
-    });
-
-    // Beyond colour and outline: the selected country's name next to its marker.
-    Effect::new(move || {
-        let label = selected.get().and_then(|code| {
-            markers.with(|m| {
-                let at = m.iter().find(|(c, _)| *c == code)?.1;
-                let others: Vec<(f64, f64)> = m.iter().filter(|(c, _)| *c != code).map(|(_, p)| *p).collect();
-                Some(selected_label(&code, at, &others, units_per_px.get(), px_per_unit.get() * map.width, viewport.get(), lang))
-            })
-        });
-        label_layer.set_inner_html(&label.unwrap_or_default())
-    });
-
-    if let Some(tip) = by_id("map-tooltip") {
+    // What keeps the map's countries and markers current runs in the next task: the map answers
+    // clicks and keys from this one, and its first pass writes every marker.
+    in_the_next_task(move || {
+        let svg_for_view = svg.clone();
         Effect::new(move || {
-            let code = tooltip.get();
-            markers.track();
-            let at = code.as_deref().and_then(marker_of);
-            show_tooltip(&tip, code.as_deref().zip(at), viewport.get(), lang)
+            let (x, y, w, h) = viewport.get().view_box();
+            let _ = svg_for_view.set_attribute("viewBox", &[x, y, w, h].map(|n| fixed(n, 2)).join(" "));
         });
-    }
+        let figure_for_zoom = figure.clone();
+        Effect::new(move || set_class(&figure_for_zoom, "zoomed", !viewport.get().is_whole()));
+
+        keep_priority_layer_current(PriorityLayer {
+            revision,
+            codes: priority,
+            selected,
+            tab_stop,
+            lit,
+            marked: state.highlight,
+            units_per_px,
+            markers,
+        });
+
+        // Beyond colour and outline: the selected country's name next to its marker.
+        Effect::new(move || {
+            let label = selected.get().and_then(|code| {
+                markers.with(|m| {
+                    let at = m.iter().find(|(c, _)| *c == code)?.1;
+                    let others: Vec<(f64, f64)> = m.iter().filter(|(c, _)| *c != code).map(|(_, p)| *p).collect();
+                    Some(selected_label(&code, at, &others, units_per_px.get(), px_per_unit.get() * map.width, viewport.get(), lang))
+                })
+            });
+            label_layer.set_inner_html(&label.unwrap_or_default())
+        });
+
+        if let Some(tip) = by_id("map-tooltip") {
+            Effect::new(move || {
+                let code = tooltip.get();
+                markers.track();
+                let at = code.as_deref().and_then(marker_of);
+                show_tooltip(&tip, code.as_deref().zip(at), viewport.get(), lang)
+            });
+        }
+    });
 }
 
 /// Whether `viewport` shows the point (`x`, `y`) at least `margin` inside its edges.

@@ -37,7 +37,6 @@ pub fn start() {
 fn mount() {
     let Some(atlas) = leptos::prelude::document().get_element_by_id("atlas") else { return };
     let Ok(atlas) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(atlas) else { return };
-    geometry::read_world_from_page();
     page::handle_skip_link();
     leptos::mount::mount_to(atlas, app::App).forget();
     page::mark_started();

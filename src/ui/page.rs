@@ -17,7 +17,9 @@ pub fn page_lang() -> Lang {
 /// The app runs: the start-up script's explanations no longer apply.
 pub fn mark_started() {
     if let Some(root) = document().document_element() {
-        let _ = root.class_list().add_1("app-started");
+        // `can-run` again too: the loader takes it away when the app is slow to come, and the
+        // page's fallback (every country's details shown, no zoom buttons) must give way.
+        let _ = root.class_list().add_2("can-run", "app-started");
     }
     if let Some(status) = document().get_element_by_id("app-status") {
         status.set_text_content(None);

@@ -10,9 +10,9 @@ use leptos::prelude::*;
 use crate::static_page::directory::directory_content;
 use crate::static_page::map::{descriptions, priority_layer, ABOUT_ID};
 use crate::static_page::panel::panel_content;
-use crate::world::world;
 
 use super::dom::{by_id, find};
+use super::geometry::world_with_outlines;
 use super::state::AppState;
 
 /// Counts the times the app wrote the page's data-bearing markup again: what the map and the
@@ -28,7 +28,7 @@ pub fn follow_data(state: AppState) -> ReadSignal<u32> {
         }
         let data = &ready.loaded.dataset;
         if let Some(layer) = by_id("world-map").and_then(|svg| find(&svg, ".priority-layer")) {
-            layer.set_inner_html(&priority_layer(data, world(), state.lang));
+            layer.set_inner_html(&priority_layer(data, &world_with_outlines(), state.lang));
         }
         if let Some(about) = by_id(ABOUT_ID) {
             about.set_inner_html(&descriptions(data, state.lang));

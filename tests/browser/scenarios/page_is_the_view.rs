@@ -90,7 +90,8 @@ async fn a_link_to_a_country_shows_it_before_the_app_runs(page: &Page) -> TestRe
     Ok(())
 }
 
-/// The shipped file without Israel (and what only Israel had), with the Tokyo office renamed.
+/// The shipped file without Israel (and what only Israel had), with the Tokyo office renamed and
+/// Canada added.
 fn newer_file() -> Result<Vec<u8>, Box<dyn std::error::Error>> {
     let mut file: Value = serde_json::from_str(SHIPPED)?;
     file["countries"].as_array_mut().ok_or("no countries")?.retain(|c| c["code"] != "IL");
@@ -105,6 +106,12 @@ fn newer_file() -> Result<Vec<u8>, Box<dyn std::error::Error>> {
     }
     let tokyo = file["offices"].as_array_mut().ok_or("no offices")?.iter_mut().find(|o| o["id"] == "osi-tokyo").ok_or("no Tokyo office")?;
     tokyo["name"]["en"] = Value::String("Tokyo office from the newer file".into());
+    // A country the page does not show as a priority one: its outline comes from the page's land layer.
+    file["countries"].as_array_mut().ok_or("no countries")?.push(serde_json::json!({
+        "code": "CA", "region": "americas",
+        "summary": {"en": "A country added by the newer file.", "sv": "Ett land som den nyare filen lade till."},
+        "source": "https://www.vinnova.se/en/m/international-innovation-initiative/"
+    }));
     Ok(serde_json::to_string_pretty(&file)?.into_bytes())
 }
 
@@ -117,9 +124,19 @@ async fn a_data_file_newer_than_the_page_is_shown_in_place(page: &Page) -> TestR
     page.wait("html.app-started").await?;
     page.wait_js("!document.getElementById('map-country-IL') && document.documentElement.classList.contains('atlas-ready')").await?;
     check!(page.count("#details-IL").await? == 0, "Israel's details are gone from the panel");
-    check!(page.count(".map [role=button]").await? == 8, "eight countries on the map");
+    check!(page.count(".map [role=button]").await? == 9, "nine countries on the map");
     let choices = page.text(".country-choices").await?;
-    check!(!choices.contains("Israel") && choices.contains("Japan"), "the countries to choose from: {choices}");
+    check!(
+        !choices.contains("Israel") && choices.contains("Japan") && choices.contains("Canada"),
+        "the countries to choose from: {choices}"
+    );
+    // Canada drawn as a priority country: its outline, its marker on its land, not at 0,0.
+    let canada = page
+        .js("const a = document.getElementById('map-country-CA'); const m = a && a.querySelector('circle.marker');
+             return a ? [(a.querySelector('.shape').getAttribute('d') || '').length, +m.getAttribute('cx'), +m.getAttribute('cy')] : null;")
+        .await?;
+    let drawn = canada.as_array().is_some_and(|c| c[0].as_u64() > Some(50) && c[1].as_f64() > Some(100.0) && c[2].as_f64() > Some(20.0));
+    check!(drawn, "Canada drawn with its outline and its marker on it: {canada}");
     check!(page.count(".alert").await? == 0, "no error");
     page.click("#map-country-JP circle.marker-hit").await?;
     page.wait_text(".details:not([hidden]) h2", |t| t == "Japan").await?;
