@@ -34,16 +34,13 @@ fn Page() -> impl IntoView {
     // Everything the visitor sees is the page's: taken over, never built again. Newer data
     // than the page's is written in place first.
     let revision = follow_data(state);
-    // The map, then the side panel, the notices, then the directory and the timeline below
-    // them, each in a task of its own after the one that mounts the app: one long task at start
-    // (its code compiled as it first runs) would keep a phone from answering a tap for its
-    // whole length.
+    // The map, then the side panel, then the directory and the timeline below them, each in a
+    // task of its own after the one that mounts the app: one long task at start (its code
+    // compiled as it first runs) would keep a phone from answering a tap for its whole length.
     let taken_over = RwSignal::new(false);
-    let notices_shown = RwSignal::new(false);
     one_task_each(vec![
         Box::new(move || take_over_map(state, revision)),
         Box::new(move || take_over_side_panel(state, revision)),
-        Box::new(move || notices_shown.set(true)),
         Box::new(move || {
             take_over_directory(state, revision);
             take_over_timeline(state);
@@ -61,13 +58,11 @@ fn Page() -> impl IntoView {
     // The notices go above the map, in the place the page keeps for them.
     let notices = by_id("app-notices").or_else(|| document().body().map(Into::into));
     view! {
-        <Show when=move || notices_shown.get()>
-            <Portal mount=notices.clone().expect("the page has a body")>
-                <DraftBanner/>
-                <LoadStatus/>
-                <EditorPanelOnError/>
-                <DataProblems/>
-            </Portal>
-        </Show>
+        <Portal mount=notices.expect("the page has a body")>
+            <DraftBanner/>
+            <LoadStatus/>
+            <EditorPanelOnError/>
+            <DataProblems/>
+        </Portal>
     }
 }
