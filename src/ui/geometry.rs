@@ -6,14 +6,12 @@ use wasm_bindgen::JsCast;
 use crate::static_page::map::read_anchors;
 use crate::world::{install, Shape, World};
 
-/// Installs the map the page holds as [`crate::world::world`], once: later calls do nothing.
-/// Must run before anything draws from it (the map's take-over); without it the map is empty,
-/// and the directory works as before. Only where each country is: the countries' outlines
-/// (45 kB of path data) are not read, the app never draws from them; see
-/// [`world_with_outlines`].
+/// Installs the map the page holds as [`crate::world::world`]. Must run before anything draws
+/// from it (the map's take-over does it first); without it the map is empty, and the directory
+/// works as before. Only where each country is: the countries' outlines (45 kB of path data)
+/// are not read, the app never draws from them; see [`world_with_outlines`].
 pub fn read_world_from_page() {
-    static READ: std::sync::Once = std::sync::Once::new();
-    READ.call_once(|| install(read_world(false)));
+    install(read_world(false));
 }
 
 /// The page's map with the countries' outlines: what writing the priority countries again
