@@ -1,8 +1,10 @@
 /*! Innovation Atlas host script — MIT licence.
  * Paste it once, as a plain <script src> (not async, not defer) before the atlas's iframe(s),
- * which should be loading="lazy": it then sets an iframe's address before the iframe loads.
- * (After the iframes it works too, at the cost of loading an atlas twice when the host's
- * address carries a view.) For each iframe that shows the atlas from the folder this script
+ * which should be loading="lazy": when this page's address carries a view, it then puts a
+ * copy of the iframe with that view's address in its place before the iframe loads. (After
+ * the iframes it works too, at the cost of loading an atlas twice when the address carries a
+ * view. A host script that kept a reference to the iframe before this one ran should look
+ * it up again.) For each iframe that shows the atlas from the folder this script
  * comes from, it
  * - sizes the iframe to its content: the page in the iframe sends
  *   {"type": "innovation-atlas:height", "height": <CSS px>} whenever its height changes;
@@ -143,8 +145,19 @@
     used[name] = true;
     var lang = frameLang(frame.src);
     var view = cleanView(readParam(location.search, name) || "") || "";
-    if (view) frame.src = frameAddress(frame.src, view);
+    if (view) frame = restarted(frame, frameAddress(frame.src, view));
     atlases.push({ frame: frame, name: name, lang: lang, view: withoutLang(view, lang) });
+  }
+
+  /** A fresh copy of `frame` in its place, loading `address`. Setting an iframe's src only
+   * queues the new load in WebKit: on a busy computer the first address's page loads, app and
+   * all, before it is replaced. Taking the iframe out stops its load at once. */
+  function restarted(frame, address) {
+    var fresh = frame.cloneNode(true);
+    fresh.__atlas = true;
+    fresh.src = address;
+    if (frame.parentNode) frame.parentNode.replaceChild(fresh, frame);
+    return fresh;
   }
 
   function manageAll(root) {

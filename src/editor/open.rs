@@ -21,7 +21,12 @@ pub fn begin(editor: Editor) {
     storage::ask_before_leaving(move || editor.unsaved_work());
     storage::save_when_hidden(move || editor.save_pending());
     storage::when_saved_elsewhere(move || follow_saved_draft(editor));
-    storage::when_left(move || say_to_other_tabs(if editor.read_only.get_untracked() { "bye" } else { "bye-editing" }));
+    storage::when_left(move || leave_other_tabs(editor));
+    storage::when_back(move || {
+        // Whoever is open now answers the "hello".
+        editor.other_tab.set(false);
+        watch_other_tabs(editor);
+    });
     leptos::task::spawn_local(async move {
         let published = fetch_text(PUBLISHED).await;
         if let Ok(text) = &published {
@@ -106,6 +111,14 @@ fn say_to_other_tabs(word: &str) {
             tabs.say(word);
         }
     });
+}
+
+/// Says goodbye to the other tabs and stops hearing them.
+fn leave_other_tabs(editor: Editor) {
+    let word = if editor.read_only.get_untracked() { "bye" } else { "bye-editing" };
+    if let Some(tabs) = TABS.with(|tabs| tabs.borrow_mut().take()) {
+        tabs.close_with(word);
+    }
 }
 
 /// Another tab has the editor open: say so; the tab that came last only shows, until its

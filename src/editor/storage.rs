@@ -126,6 +126,13 @@ impl Tabs {
     pub fn say(&self, word: &str) {
         let _ = self.channel.post_message(&word.into());
     }
+
+    /// Says a last word and stops listening: a closing tab must not answer the others' "hello"
+    /// that its "bye" sets off, or they would count it as still open.
+    pub fn close_with(self, word: &str) {
+        self.say(word);
+        self.channel.close();
+    }
 }
 
 /// Runs `save` when the page is hidden (another tab, the phone's home screen) or left, the
@@ -160,6 +167,19 @@ pub fn when_left(on_leave: impl Fn() + 'static) {
     let Some(window) = web_sys::window() else { return };
     let listener = Closure::<dyn Fn()>::new(on_leave);
     let _ = window.add_event_listener_with_callback("pagehide", listener.as_ref().unchecked_ref());
+    listener.forget();
+}
+
+/// Runs `on_return` when the browser shows the page again from its back/forward cache, after
+/// `when_left` ran for it.
+pub fn when_back(on_return: impl Fn() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let listener = Closure::<dyn Fn(web_sys::PageTransitionEvent)>::new(move |e: web_sys::PageTransitionEvent| {
+        if e.persisted() {
+            on_return();
+        }
+    });
+    let _ = window.add_event_listener_with_callback("pageshow", listener.as_ref().unchecked_ref());
     listener.forget();
 }
 

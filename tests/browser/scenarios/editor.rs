@@ -264,6 +264,21 @@ async fn a_second_tab_is_told_and_only_shows(page: &Page) -> TestResult {
     );
     page.client.switch_to_window(first.clone()).await?;
     page.wait_text(".notice", |t| t.contains("open in another tab")).await.map_err(|e| format!("the first tab is told too: {e}"))?;
+    // A tab on its way out (its pagehide has run, the browser has not yet taken it away) says
+    // goodbye and answers nothing more: the first tab's recount does not find it.
+    page.client.switch_to_window(second.handle.clone()).await?;
+    page.js("dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false })); return true").await?;
+    page.client.switch_to_window(first.clone()).await?;
+    page.wait_js("!document.body.textContent.includes('open in another tab')")
+        .await
+        .map_err(|e| format!("a leaving tab still answers: {e}"))?;
+    // Shown again from the browser's back/forward cache, it is counted again.
+    page.client.switch_to_window(second.handle.clone()).await?;
+    page.js("dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })); return true").await?;
+    page.client.switch_to_window(first.clone()).await?;
+    page.wait_text(".notice", |t| t.contains("open in another tab"))
+        .await
+        .map_err(|e| format!("a tab back from the cache is not counted: {e}"))?;
     // The second tab closes: the first one's notice goes.
     page.client.switch_to_window(second.handle).await?;
     page.client.close_window().await?;

@@ -96,8 +96,12 @@ async fn a_host_address_with_a_view_opens_the_atlas_there(page: &Page) -> TestRe
     // no-store). The page itself may be asked for twice: a warm WebKit sends the iframe's first
     // request before the host script's change of address cancels it, and nothing of that one
     // is read.
-    let reads = page.server.requests(&page.scenario).iter().filter(|p| p.starts_with("main-") && p.ends_with(".css")).count();
-    check!(reads == 1, "the atlas's page was read {reads} times: the iframe's address was not set before its page loaded");
+    let requests = page.server.requests(&page.scenario);
+    let reads = requests.iter().filter(|p| p.starts_with("main-") && p.ends_with(".css")).count();
+    check!(
+        reads == 1,
+        "the atlas's page was read {reads} times: the iframe's address was not set before its page loaded; requests: {requests:?}"
+    );
     // Another country: the host's own anchor and path stay as they were.
     select_on_the_map(page, 0, "IL", "Israel").await?;
     page.wait_js("location.search.includes('atlas=') && location.search.includes('country%3DIL')").await?;
@@ -117,6 +121,8 @@ async fn two_atlases_keep_separate_views(page: &Page) -> TestResult {
     page.client.goto(address.as_str().unwrap_or_default()).await?;
     in_frame(page, 0, "document.querySelector('.details:not([hidden]) h2') && document.querySelector('.details:not([hidden]) h2').textContent === 'Japan'")
         .await?;
+    // The second is lazy and lower on the page: it loads as the visitor scrolls to it.
+    page.js("document.querySelectorAll('iframe')[1].scrollIntoView({block: 'nearest'}); return true").await?;
     in_frame(
         page,
         1,
