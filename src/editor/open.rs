@@ -22,11 +22,7 @@ pub fn begin(editor: Editor) {
     storage::save_when_hidden(move || editor.save_pending());
     storage::when_saved_elsewhere(move || follow_saved_draft(editor));
     storage::when_left(move || leave_other_tabs(editor));
-    storage::when_back(move || {
-        // Whoever is open now answers the "hello".
-        editor.other_tab.set(false);
-        watch_other_tabs(editor);
-    });
+    storage::when_back(move || rejoin_other_tabs(editor));
     leptos::task::spawn_local(async move {
         let published = fetch_text(PUBLISHED).await;
         if let Ok(text) = &published {
@@ -119,6 +115,13 @@ fn leave_other_tabs(editor: Editor) {
     if let Some(tabs) = TABS.with(|tabs| tabs.borrow_mut().take()) {
         tabs.close_with(word);
     }
+}
+
+/// Back from the back/forward cache: listens again and counts the tabs open now, which answer
+/// its "hello".
+fn rejoin_other_tabs(editor: Editor) {
+    editor.other_tab.set(false);
+    watch_other_tabs(editor);
 }
 
 /// Another tab has the editor open: say so; the tab that came last only shows, until its
